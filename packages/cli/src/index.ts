@@ -1,0 +1,27 @@
+/**
+ * The `sarhad` command line. Each verb lives in src/commands/<verb>.ts and exports `register(program)`.
+ */
+import { Command, CommanderError } from 'commander';
+
+export function buildProgram(): Command {
+  const program = new Command('sarhad')
+    .description('Sarhad: biometric border-crossing control')
+    .showHelpAfterError()
+    .exitOverride();
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    const code = (error as { code?: unknown }).code;
+    console.error(`sarhad: ${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message ?? error}`);
+    process.exitCode = 1;
+  }
+}
