@@ -3,3 +3,4 @@
  * nationalities and documents.
  */
 export * from './entry.js';
+export * from './errors.js';
