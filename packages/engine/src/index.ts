@@ -5,3 +5,7 @@
 export * from './errors.js';
 export * from './image/gray-image.js';
 export * from './template/template.js';
+export * from './eval/fvc-protocol.js';
+export * from './eval/metrics.js';
+export * from './eval/quantile.js';
+export * from './eval/det-svg.js';
