@@ -49,6 +49,9 @@ export interface ListedDocument {
   readonly note?: string;
 }
 
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
+
 export interface WatchlistEntry {
   /** Stable id within its list: the UN REFERENCE_NUMBER (TAi.144), the OFAC ent_num, the national list's id. */
   readonly id: string;
@@ -63,6 +66,8 @@ export interface WatchlistEntry {
   /** ISO 3166-1 alpha-3 codes (UN lists English country names; parsers convert). */
   readonly nationalities: readonly string[];
   readonly documents: readonly ListedDocument[];
+  /** As the list states it (UN GENDER, OFAC "Gender Male"); a mismatch lowers a score, absence says nothing. */
+  readonly gender?: Gender;
   /** Why the person is listed (national lists), or the list's free-text comments. */
   readonly remarks?: string;
   readonly listedOn?: string;

@@ -4,3 +4,9 @@
  */
 export * from './entry.js';
 export * from './errors.js';
+export * from './countries.js';
+export * from './sources/un-xml.js';
+export * from './sources/parsed-list.js';
+export * from './sources/detect-format.js';
+export * from './sources/load-watchlist-file.js';
+export * from './versions/list-version.js';

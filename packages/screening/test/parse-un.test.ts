@@ -1,0 +1,245 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { parseUnXml } from '../src/sources/un-xml.js';
+import { loadWatchlistFile } from '../src/sources/load-watchlist-file.js';
+import { isScreeningError, ScreeningError } from '../src/errors.js';
+import type { WatchlistEntry } from '../src/entry.js';
+
+const fixtureUrl = new URL('./fixtures/un-small.xml', import.meta.url);
+const fixture = readFileSync(fixtureUrl, 'utf8');
+
+async function entryById(id: string): Promise<WatchlistEntry> {
+  const list = await parseUnXml(fixture);
+  const entry = list.entries.find((e) => e.id === id);
+  assert.ok(entry, `${id} not parsed`);
+  return entry;
+}
+
+test('reads individuals and entities with the list generation date', async () => {
+  const list = await parseUnXml(fixture);
+  assert.equal(list.source, 'un');
+  assert.equal(list.generatedOn, '2026-03-01T10:00:00.000Z');
+  assert.deepEqual(
+    list.entries.map((e) => [e.id, e.kind, e.listType]),
+    [
+      ['TAi.901', 'individual', 'Taliban'],
+      ['QDi.902', 'individual', 'Al-Qaida'],
+      ['KPe.903', 'entity', 'DPRK'],
+    ],
+  );
+});
+
+test('keeps the name slots in order as parts of the primary name', async () => {
+  const entry = await entryById('TAi.901');
+  assert.deepEqual(entry.names[0], { full: 'ABDUL KARIM ZADRAN', parts: ['ABDUL', 'KARIM', 'ZADRAN'], kind: 'primary', quality: 'good' });
+});
+
+test('lists the original-script name, split aliases, weak aliases and names found in alias notes', async () => {
+  const entry = await entryById('TAi.901');
+  assert.deepEqual(
+    entry.names.slice(1).map((n) => [n.full, n.kind, n.quality]),
+    [
+      ['عبد الكريم زدران', 'original-script', 'good'],
+      ['Abdul Kareem', 'alias', 'good'],
+      ['Abd al-Karim Zadrani', 'alias', 'good'],
+      ['Karimullah', 'alias', 'low'],
+      ['ABDUL KARIM ZADRAN', 'alias', 'good'],
+      ['عبدالكريم زدران', 'original-script', 'good'],
+      ['Haji Karim', 'alias', 'good'],
+      ['حاجی کریم', 'alias', 'good'],
+    ],
+  );
+  const ivan = await entryById('QDi.902');
+  assert.deepEqual(
+    ivan.names.map((n) => [n.full, n.kind, n.quality]),
+    [
+      ['IVAN PETROVICH', 'primary', 'good'],
+      ['Vanya', 'alias', 'low'],
+      ['Ваня', 'original-script', 'low'],
+    ],
+  );
+});
+
+test('keeps titles apart from the name', async () => {
+  const entry = await entryById('TAi.901');
+  assert.deepEqual(entry.titles, ['Maulavi', 'Haji']);
+  assert.ok(entry.names.every((n) => !n.full.includes('Maulavi')));
+});
+
+test('reads every date-of-birth shape and drops empty and repeated dates', async () => {
+  const entry = await entryById('TAi.901');
+  assert.deepEqual(entry.datesOfBirth, [
+    { kind: 'exact', year: 1962, month: 5, day: 4 },
+    { kind: 'approximate', year: 1960 },
+    { kind: 'between', fromYear: 1958, toYear: 1963 },
+    { kind: 'year', year: 1959 },
+  ]);
+});
+
+test('reads dates of birth that the list only states in a note', async () => {
+  const entry = await entryById('QDi.902');
+  assert.deepEqual(entry.datesOfBirth, [
+    { kind: 'exact', year: 1973, month: 11 },
+    // 24 Jumada al-Thani 1402 in the tabular Islamic calendar.
+    { kind: 'exact', year: 1982, month: 4, day: 19 },
+    // "30-35 years old" when listed in 2015.
+    { kind: 'between', fromYear: 1980, toYear: 1985 },
+    { kind: 'exact', year: 1958, month: 9 },
+  ]);
+});
+
+test('converts nationalities to ISO 3166-1 alpha-3', async () => {
+  assert.deepEqual((await entryById('TAi.901')).nationalities, ['AFG', 'IRN']);
+  assert.deepEqual((await entryById('QDi.902')).nationalities, ['RUS']);
+});
+
+test('reads passports and national ids with their issuing country and notes', async () => {
+  assert.deepEqual((await entryById('TAi.901')).documents, [
+    { kind: 'passport', number: 'D 000974', country: 'AFG', note: 'Name in Latin script: Karim Khan' },
+    { kind: 'national-id', number: '57388' },
+  ]);
+  assert.deepEqual((await entryById('QDi.902')).documents, [
+    { kind: 'passport', number: '77 AB 123456', country: 'FRA', note: 'expires 2030-01-01' },
+  ]);
+});
+
+test('reads listing date, remarks and gender', async () => {
+  const karim = await entryById('TAi.901');
+  assert.equal(karim.listedOn, '2001-01-25');
+  assert.equal(karim.remarks, 'Fictitious test record. Belongs to a made-up tribe.');
+  assert.equal(karim.gender, undefined);
+  const ivan = await entryById('QDi.902');
+  assert.equal(ivan.listedOn, '2015-04-07');
+  assert.equal(ivan.gender, 'male');
+  assert.equal(ivan.remarks, undefined);
+});
+
+test('reads entity names and aliases, with names from alias notes', async () => {
+  const entity = await entryById('KPe.903');
+  assert.deepEqual(
+    entity.names.map((n) => [n.full, n.kind, n.quality]),
+    [
+      ['NORTHERN STAR TRADING CO.', 'primary', 'good'],
+      ['Polaris Trading', 'alias', 'good'],
+      ['Star Co.', 'alias', 'good'],
+      ['شركة النجم', 'original-script', 'good'],
+    ],
+  );
+  assert.equal(entity.names[0]!.parts, undefined);
+});
+
+test('parses a file streamed in small chunks the same as whole', async () => {
+  const bytes = readFileSync(fixtureUrl);
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    // 7-byte chunks split multi-byte UTF-8 characters, which the decoder must join.
+    for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7);
+  }
+  assert.deepEqual(await parseUnXml(chunks()), await parseUnXml(fixture));
+});
+
+test('rejects a truncated file with the line and element path where it broke', async () => {
+  const cut = fixture.slice(0, fixture.indexOf('<NUMBER>57388'));
+  await assert.rejects(parseUnXml(cut, { file: 'cut.xml' }), (error: unknown) => {
+    assert.ok(isScreeningError(error, 'SCREENING_PARSE_XML'));
+    assert.equal(error.location?.file, 'cut.xml');
+    assert.equal(error.location?.path, 'CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL[1]/INDIVIDUAL_DOCUMENT[2]');
+    assert.ok((error.location?.line ?? 0) > 60);
+    assert.match(error.message, /cut\.xml, line \d+/);
+    return true;
+  });
+});
+
+test('rejects mismatched tags as malformed XML', async () => {
+  const broken = fixture.replace('</SECOND_NAME>', '</SECOND>');
+  await assert.rejects(parseUnXml(broken), (error: unknown) => isScreeningError(error, 'SCREENING_PARSE_XML'));
+});
+
+test('rejects XML that is not a consolidated list', async () => {
+  await assert.rejects(parseUnXml('<?xml version="1.0"?><root/>'), /root element is <root>/);
+  await assert.rejects(parseUnXml(''), (error: unknown) => isScreeningError(error, 'SCREENING_PARSE_XML'));
+});
+
+test('rejects the whole file when one record holds a bad date, naming the record', async () => {
+  const bad = fixture.replace('<DATE>1962-05-04</DATE>', '<DATE>1962-02-30</DATE>');
+  await assert.rejects(parseUnXml(bad), (error: unknown) => {
+    assert.ok(isScreeningError(error, 'SCREENING_INVALID_RECORD'));
+    assert.match(error.message, /TAi\.901/);
+    assert.equal(error.location?.path, 'CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL[1]/INDIVIDUAL_DATE_OF_BIRTH[1]');
+    return true;
+  });
+});
+
+test('rejects an unknown nationality rather than dropping it', async () => {
+  const bad = fixture.replace('<VALUE>Russian Federation</VALUE>', '<VALUE>Ruritania</VALUE>');
+  await assert.rejects(parseUnXml(bad), /unknown country "Ruritania"/);
+});
+
+test('rejects a record without a reference number or without a name', async () => {
+  await assert.rejects(parseUnXml(fixture.replace('<REFERENCE_NUMBER>QDi.902</REFERENCE_NUMBER>', '<REFERENCE_NUMBER/>')), /no REFERENCE_NUMBER/);
+  await assert.rejects(parseUnXml(fixture.replace(/<FIRST_NAME>IVAN<\/FIRST_NAME>\s*<SECOND_NAME>PETROVICH<\/SECOND_NAME>/, '')), /has no name/);
+});
+
+test('rejects two records with the same reference number', async () => {
+  const twice = fixture.replace('QDi.902', 'TAi.901');
+  await assert.rejects(parseUnXml(twice), (error: unknown) => isScreeningError(error, 'SCREENING_DUPLICATE_ID'));
+});
+
+test('rejects bytes that are not UTF-8', async () => {
+  const bytes = Buffer.concat([Buffer.from(fixture.slice(0, 400)), Buffer.from([0xff, 0xfe]), Buffer.from(fixture.slice(400))]);
+  await assert.rejects(parseUnXml(bytes), /not valid UTF-8/);
+});
+
+test('arbitrary text only ever fails with a screening error', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('<', '<CONSOLIDATED_LIST>', '<?xml')), async (text) => {
+      try {
+        await parseUnXml(text);
+      } catch (error) {
+        assert.ok(error instanceof ScreeningError, `unexpected ${String(error)}`);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('every truncation of a valid file is rejected with a typed error', async () => {
+  const end = fixture.trimEnd().length;
+  await fc.assert(
+    fc.asyncProperty(fc.integer({ min: 0, max: end - 1 }), async (length) => {
+      await assert.rejects(parseUnXml(fixture.slice(0, length)), (error: unknown) => error instanceof ScreeningError);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('random edits of a valid file parse or fail with a typed error, never anything else', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.integer({ min: 0, max: fixture.length - 1 }), fc.string({ maxLength: 8 }), async (at, insert) => {
+      try {
+        await parseUnXml(fixture.slice(0, at) + insert + fixture.slice(at + 1));
+      } catch (error) {
+        assert.ok(error instanceof ScreeningError, `unexpected ${String(error)}`);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('loadWatchlistFile detects the UN format and versions the file by its SHA-256', async () => {
+  const { version, entries } = await loadWatchlistFile(new URL(fixtureUrl).pathname);
+  assert.equal(version.source, 'un');
+  assert.equal(version.format, 'un');
+  assert.equal(version.entryCount, 3);
+  assert.equal(entries.length, 3);
+  assert.equal(version.generatedOn, '2026-03-01T10:00:00.000Z');
+  const { createHash } = await import('node:crypto');
+  assert.equal(version.contentHash, createHash('sha256').update(readFileSync(fixtureUrl)).digest('hex'));
+  assert.deepEqual(version.files, ['un-small.xml']);
+});
+
+test('loadWatchlistFile reports a missing file and an unknown format with their codes', async () => {
+  await assert.rejects(loadWatchlistFile('/nonexistent/list.xml'), (error: unknown) => isScreeningError(error, 'SCREENING_FILE_UNREADABLE'));
+  await assert.rejects(loadWatchlistFile(new URL(fixtureUrl).pathname, 'pdf'), (error: unknown) => isScreeningError(error, 'SCREENING_UNKNOWN_FORMAT'));
+});
