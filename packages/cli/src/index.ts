@@ -2,12 +2,14 @@
  * The `sarhad` command line. Each verb lives in src/commands/<verb>.ts and exports `register(program)`.
  */
 import { Command, CommanderError } from 'commander';
+import { register as registerAudit } from './commands/audit.js';
 
 export function buildProgram(): Command {
   const program = new Command('sarhad')
     .description('Sarhad: biometric border-crossing control')
     .showHelpAfterError()
     .exitOverride();
+  registerAudit(program);
   return program;
 }
 

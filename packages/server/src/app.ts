@@ -1,0 +1,76 @@
+/**
+ * Builds the Fastify application from its dependencies. Nothing is global: tests build as many apps as they like,
+ * each over its own database, clock and logger, and call them in-process with `app.inject()`.
+ *
+ * Errors become HTTP responses here and only here: `ServerError` keeps its status and code, zod validation
+ * failures become VALIDATION_FAILED, Fastify's own 4xx (bad JSON, body too large) become REQUEST_INVALID, and
+ * anything else is logged and answered as INTERNAL without details. Every error body is
+ * `{ "error": { "code": "...", "message": "..." } }`.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { ServerError } from './errors.js';
+import type { ServiceContext } from './services/context.js';
+import { healthRoutes } from './routes/health-routes.js';
+
+/** What the application needs from the outside world. */
+export interface AppDeps {
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly config: Config;
+}
+
+/** Largest request body accepted. */
+const BODY_LIMIT_BYTES = 1024 * 1024; // 1 MiB: JSON only; images have their own routes later
+
+export function build(deps: AppDeps): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+  }) as unknown as FastifyInstance;
+  const ctx: ServiceContext = Object.freeze({
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    clock: deps.clock,
+    config: deps.config,
+    logger: deps.logger,
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    // Everything this API returns is personal or security data: never cache it, never sniff it.
+    reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ServerError) {
+      if (error.status >= 500) request.log.error({ err: error }, error.message);
+      return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
+    }
+    if (error instanceof ZodError) {
+      const message = error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`).join('; ');
+      return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message } });
+    }
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return reply.code(status).send({ error: { code: 'REQUEST_INVALID', message: (error as Error).message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply
+      .code(500)
+      .send({ error: { code: 'INTERNAL', message: `internal error; see the server log for request ${request.id}` } });
+  });
+
+  app.setNotFoundHandler(async (request) => {
+    throw new ServerError('ROUTE_NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`);
+  });
+
+  healthRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,111 @@
+/**
+ * Server configuration: read once from the environment (and command-line overrides), validated with zod, frozen.
+ * Every default carries its unit. Nothing else in the server reads `process.env`.
+ */
+import { resolve, join } from 'node:path';
+import { z } from 'zod';
+import { ServerError } from './errors.js';
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The environment variables the server reads, with their defaults. */
+export const EnvConfig = z.object({
+  SARHAD_PORT: integer(0, 65535).default(4400), // TCP port; 0 picks a free one
+  SARHAD_HOST: z.string().min(1).default('127.0.0.1'), // loopback only unless asked
+  SARHAD_DATA_DIR: z.string().min(1).optional(), // default `.sarhad` under the working directory
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(), // unset: SQLite file in the data directory
+  SARHAD_DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL identifier')
+    .default('public'), // PostgreSQL schema holding the tables
+  SARHAD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SARHAD_SESSION_TTL_MINUTES: integer(5, 7 * 24 * 60).default(12 * 60), // 12 h: one shift at a counter
+  SARHAD_LOGIN_MAX_FAILURES: integer(1, 100).default(5), // failed logins before the account is locked
+  SARHAD_LOGIN_FAILURE_WINDOW_MINUTES: integer(1, 24 * 60).default(15), // 15 min: failures older than this are forgotten
+  SARHAD_LOGIN_LOCKOUT_MINUTES: integer(1, 24 * 60).default(15), // 15 min lock after too many failures
+  SARHAD_COOKIE_SECURE: z.enum(['true', 'false']).optional(), // default: true when NODE_ENV=production
+  SARHAD_FINGERPRINT_MIN_AGE_YEARS: integer(0, 18).default(12), // 12 years, as EU EES (Regulation 2017/2226 art. 17)
+  SARHAD_IMAGE_RETENTION_DAYS: integer(1, 10 * 365).default(3 * 365), // 1095 days: EES keeps records 3 years
+  NODE_ENV: z.string().optional(),
+});
+export type EnvConfig = z.infer<typeof EnvConfig>;
+
+/** Where the data lives: a SQLite file (default) or a PostgreSQL server. */
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string };
+
+/** The validated, frozen server configuration. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly logLevel: EnvConfig['SARHAD_LOG_LEVEL'];
+  readonly session: { readonly ttlMinutes: number; readonly cookieSecure: boolean };
+  readonly login: { readonly maxFailures: number; readonly failureWindowMinutes: number; readonly lockoutMinutes: number };
+  readonly fingerprintMinAgeYears: number;
+  readonly imageRetentionDays: number;
+}
+
+/** Command-line flags that take precedence over the environment (`sarhad serve --port ...`). */
+export interface ConfigOverrides {
+  readonly port?: number | string;
+  readonly host?: string;
+  readonly dataDir?: string;
+}
+
+/**
+ * Reads the configuration once. `env` is usually `process.env`; `cwd` anchors the default data directory.
+ * Throws `CONFIG_INVALID` naming every offending variable.
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+  overrides: ConfigOverrides = {},
+): Config {
+  const merged = {
+    ...env,
+    ...(overrides.port !== undefined ? { SARHAD_PORT: String(overrides.port) } : {}),
+    ...(overrides.host !== undefined ? { SARHAD_HOST: overrides.host } : {}),
+    ...(overrides.dataDir !== undefined ? { SARHAD_DATA_DIR: overrides.dataDir } : {}),
+  };
+  // Empty variables count as unset, the way shells and .env files usually mean them.
+  const present = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvConfig.safeParse(present);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ServerError('CONFIG_INVALID', `invalid configuration: ${detail}`, { cause: parsed.error });
+  }
+  const e = parsed.data;
+  const dataDir = resolve(cwd, e.SARHAD_DATA_DIR ?? '.sarhad');
+  const database: DatabaseConfig = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL, schema: e.SARHAD_DB_SCHEMA }
+    : { kind: 'sqlite', file: join(dataDir, 'sarhad.sqlite') };
+  return deepFreeze({
+    port: e.SARHAD_PORT,
+    host: e.SARHAD_HOST,
+    dataDir,
+    database,
+    logLevel: e.SARHAD_LOG_LEVEL,
+    session: {
+      ttlMinutes: e.SARHAD_SESSION_TTL_MINUTES,
+      cookieSecure: e.SARHAD_COOKIE_SECURE ? e.SARHAD_COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
+    },
+    login: {
+      maxFailures: e.SARHAD_LOGIN_MAX_FAILURES,
+      failureWindowMinutes: e.SARHAD_LOGIN_FAILURE_WINDOW_MINUTES,
+      lockoutMinutes: e.SARHAD_LOGIN_LOCKOUT_MINUTES,
+    },
+    fingerprintMinAgeYears: e.SARHAD_FINGERPRINT_MIN_AGE_YEARS,
+    imageRetentionDays: e.SARHAD_IMAGE_RETENTION_DAYS,
+  });
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) if (inner && typeof inner === 'object') deepFreeze(inner as object);
+  return Object.freeze(value);
+}

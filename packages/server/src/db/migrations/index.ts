@@ -1,0 +1,14 @@
+/**
+ * Every migration, in order. Listed statically (not read from the directory) so they work the same under tsx,
+ * in tests and in any bundle. Names sort in the order they must run; never rename or edit a shipped migration.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-audit-log.js';
+import * as m0002 from './0002-posts-lanes-devices.js';
+import * as m0003 from './0003-accounts.js';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '0001-audit-log': m0001,
+  '0002-posts-lanes-devices': m0002,
+  '0003-accounts': m0003,
+});

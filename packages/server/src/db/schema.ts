@@ -1,0 +1,111 @@
+/**
+ * The database schema as Kysely sees it: one interface per table. Both dialects store the same shapes: ids are
+ * UUID text (so records made offline at different posts never collide), times are ISO 8601 UTC text with
+ * milliseconds (`2026-11-26T15:00:00.000Z`, which sorts lexically in time order), flags are 0/1 integers and JSON is
+ * text. DATABASE.md describes each table.
+ */
+
+export interface AuditLogTable {
+  seq: number;
+  time: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  post: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface PostsTable {
+  id: string;
+  code: string;
+  name: string;
+  side: string;
+  time_zone: string;
+  created_at: string;
+}
+
+export interface LanesTable {
+  id: string;
+  post_id: string;
+  code: string;
+  name: string;
+  direction: string;
+  created_at: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  post_id: string;
+  lane_id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  all_posts: number;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+}
+
+export interface UserPostsTable {
+  user_id: string;
+  post_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginThrottleTable {
+  username: string;
+  failures: number;
+  first_failure_at: string;
+  locked_until: string | null;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** Every table, keyed by name. */
+export interface DB {
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  posts: PostsTable;
+  lanes: LanesTable;
+  devices: DevicesTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  user_posts: UserPostsTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  setup_tokens: SetupTokensTable;
+}

@@ -1,0 +1,15 @@
+/**
+ * @sarhad/server: the HTTP API and what the command line needs to run it and to check its audit log.
+ */
+export { build, type AppDeps } from './app.js';
+export { loadConfig, type Config, type ConfigOverrides, type DatabaseConfig } from './config.js';
+export { systemClock, type Clock } from './clock.js';
+export { ServerError, isServerError, SERVER_ERROR_CODES, type ServerErrorCode } from './errors.js';
+export { openDatabase, type Database, type DialectName } from './db/database.js';
+export { migrateToLatest } from './db/migrate.js';
+export {
+  verifyAuditChain,
+  exportCheckpoint,
+  AuditCheckpoint,
+  type AuditVerification,
+} from './services/audit-service.js';

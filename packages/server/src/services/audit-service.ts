@@ -1,0 +1,211 @@
+/**
+ * The tamper-evident audit log: appending entries to the hash chain, verifying it, and exporting checkpoints an
+ * outside auditor keeps to prove later that history was not rewritten. The hashing rules are in
+ * domain/audit-chain.ts.
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import * as auditRepo from '../repositories/audit-repository.js';
+import type { DB } from '../db/schema.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { ServerError } from '../errors.js';
+import type { Clock } from '../clock.js';
+import {
+  GENESIS_HASH,
+  canonicalJson,
+  entryHash,
+  type AuditEntryContent,
+  type JsonValue,
+} from '../domain/audit-chain.js';
+
+/** What a caller records; sequence, time and hashes are added by `appendAudit`. */
+export interface AuditInput {
+  readonly actor: string;
+  readonly action: string;
+  readonly subject?: string | null;
+  readonly post?: string | null;
+  readonly details?: { readonly [key: string]: JsonValue };
+}
+
+/** A stored entry with its chain hashes. */
+export interface AuditEntry extends AuditEntryContent {
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/**
+ * Appends one entry. Pass the transaction of the change being audited so both commit or neither does; given a
+ * plain connection, it opens its own transaction.
+ */
+export async function appendAudit(db: Kysely<DB>, clock: Clock, input: AuditInput): Promise<AuditEntry> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, clock, input));
+  try {
+    const { seq, prevHash } = await auditRepo.claimNextSeq(db);
+    const content: AuditEntryContent = {
+      seq,
+      time: clock.now().toISOString(),
+      actor: input.actor,
+      action: input.action,
+      subject: input.subject ?? null,
+      post: input.post ?? null,
+      details: input.details ?? {},
+    };
+    const hash = entryHash(prevHash, content);
+    await auditRepo.insertEntry(db, {
+      seq,
+      time: content.time,
+      actor: content.actor,
+      action: content.action,
+      subject: content.subject,
+      post: content.post,
+      details: canonicalJson(content.details),
+      prev_hash: prevHash,
+      hash,
+    });
+    await auditRepo.setHeadHash(db, seq, hash);
+    return { ...content, prevHash, hash };
+  } catch (error) {
+    if (error instanceof ServerError) throw error;
+    const why = isUniqueViolation(error) ? 'the chain would fork' : (error as Error).message;
+    throw new ServerError('AUDIT_APPEND_FAILED', `cannot append audit entry ${input.action}: ${why}`, { cause: error });
+  }
+}
+
+/** The latest point of the chain, for an outside auditor to keep and later check with `verifyAuditChain`. */
+export const AuditCheckpoint = z.object({
+  seq: z.number().int().min(0),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex characters'),
+  time: z.string().nullable(),
+});
+export type AuditCheckpoint = z.infer<typeof AuditCheckpoint>;
+
+/** Exports the checkpoint of the last stored entry (seq 0 and the genesis hash for an empty log). */
+export async function exportCheckpoint(db: Kysely<DB>): Promise<AuditCheckpoint> {
+  const last = await auditRepo.findLastEntry(db);
+  return last ? { seq: last.seq, hash: last.hash, time: last.time } : { seq: 0, hash: GENESIS_HASH, time: null };
+}
+
+export const AUDIT_BREAK_REASONS = [
+  /** An entry's content no longer hashes to its stored hash: the entry was edited. */
+  'hash_mismatch',
+  /** An entry's stored previous hash is not the hash of the entry before it: entries were replaced or reordered. */
+  'prev_hash_mismatch',
+  /** Sequence numbers skip: entries were deleted. */
+  'sequence_gap',
+  /** An entry's details are not valid JSON. */
+  'malformed',
+  /** The head row records more entries than the log holds: entries were deleted from the end. */
+  'truncated',
+  /** The head row's hash differs from the last entry's. */
+  'head_mismatch',
+  /** The chain does not contain the checkpoint the auditor kept: history was rewritten or truncated. */
+  'checkpoint_mismatch',
+] as const;
+export type AuditBreakReason = (typeof AUDIT_BREAK_REASONS)[number];
+
+export type AuditVerification =
+  | { readonly ok: true; readonly entries: number; readonly head: AuditCheckpoint }
+  | {
+      readonly ok: false;
+      /** Entries that verified before the break. */
+      readonly entries: number;
+      /** Sequence number of the first broken link. */
+      readonly brokenAt: number;
+      readonly reason: AuditBreakReason;
+      readonly message: string;
+    };
+
+/** Entries read per query while verifying. */
+const VERIFY_BATCH = 1000; // rows
+
+/**
+ * Recomputes every hash from the genesis and names the first broken link. With a checkpoint, also checks that the
+ * entry at its sequence number still has its hash.
+ */
+export async function verifyAuditChain(
+  db: Kysely<DB>,
+  options: { readonly checkpoint?: AuditCheckpoint } = {},
+): Promise<AuditVerification> {
+  const checkpoint = options.checkpoint;
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let last: auditRepo.AuditRow | undefined;
+  const broken = (brokenAt: number, reason: AuditBreakReason, message: string): AuditVerification => ({
+    ok: false,
+    entries: expectedSeq - 1,
+    brokenAt,
+    reason,
+    message,
+  });
+  for (;;) {
+    const rows = await auditRepo.listEntries(db, expectedSeq - 1, VERIFY_BATCH);
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) {
+        return broken(expectedSeq, 'sequence_gap', `entry #${expectedSeq} is missing (next stored is #${row.seq})`);
+      }
+      if (row.prev_hash !== prevHash) {
+        return broken(row.seq, 'prev_hash_mismatch', `entry #${row.seq} does not link to entry #${row.seq - 1}`);
+      }
+      let details: { [key: string]: JsonValue };
+      try {
+        details = JSON.parse(row.details) as { [key: string]: JsonValue };
+      } catch {
+        return broken(row.seq, 'malformed', `entry #${row.seq} has details that are not JSON`);
+      }
+      const computed = entryHash(prevHash, {
+        seq: row.seq,
+        time: row.time,
+        actor: row.actor,
+        action: row.action,
+        subject: row.subject,
+        post: row.post,
+        details,
+      });
+      if (computed !== row.hash) {
+        return broken(row.seq, 'hash_mismatch', `entry #${row.seq} was altered: its content hashes to ${computed}, stored ${row.hash}`);
+      }
+      if (checkpoint && row.seq === checkpoint.seq && row.hash !== checkpoint.hash) {
+        return broken(row.seq, 'checkpoint_mismatch', `entry #${row.seq} has hash ${row.hash}, the checkpoint says ${checkpoint.hash}`);
+      }
+      prevHash = row.hash;
+      expectedSeq += 1;
+      last = row;
+    }
+    if (rows.length < VERIFY_BATCH) break;
+  }
+  const lastSeq = expectedSeq - 1;
+  const head = await auditRepo.getHead(db);
+  if (head.seq > lastSeq) {
+    return broken(lastSeq + 1, 'truncated', `the log ends at #${lastSeq} but ${head.seq} entries were appended`);
+  }
+  if (head.seq === lastSeq && head.hash !== prevHash) {
+    return broken(lastSeq, 'head_mismatch', `the head row's hash differs from entry #${lastSeq}'s`);
+  }
+  if (checkpoint && checkpoint.seq > lastSeq) {
+    return broken(lastSeq + 1, 'checkpoint_mismatch', `the checkpoint is at #${checkpoint.seq} but the log ends at #${lastSeq}`);
+  }
+  if (checkpoint && checkpoint.seq === 0 && checkpoint.hash !== GENESIS_HASH) {
+    return broken(0, 'checkpoint_mismatch', 'a checkpoint at #0 must carry the genesis hash');
+  }
+  return {
+    ok: true,
+    entries: lastSeq,
+    head: last ? { seq: last.seq, hash: last.hash, time: last.time } : { seq: 0, hash: GENESIS_HASH, time: null },
+  };
+}
+
+/** Reads entries after `afterSeq`, oldest first, for auditors. */
+export async function listAuditEntries(db: Kysely<DB>, afterSeq: number, limit: number): Promise<AuditEntry[]> {
+  const rows = await auditRepo.listEntries(db, afterSeq, limit);
+  return rows.map((r) => ({
+    seq: r.seq,
+    time: r.time,
+    actor: r.actor,
+    action: r.action,
+    subject: r.subject,
+    post: r.post,
+    details: JSON.parse(r.details) as { [key: string]: JsonValue },
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}

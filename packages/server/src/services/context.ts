@@ -1,0 +1,23 @@
+/**
+ * What every service function receives: the query layer, the clock, the configuration and a logger. Built once
+ * in `build(deps)`; never a module-level singleton.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { DialectName } from '../db/database.js';
+import type { DB } from '../db/schema.js';
+
+export interface ServiceContext {
+  readonly db: Kysely<DB>;
+  readonly dialect: DialectName;
+  readonly clock: Clock;
+  readonly config: Config;
+  readonly logger: Logger;
+}
+
+/** The clock's time as stored: ISO 8601 UTC with milliseconds. */
+export function nowIso(ctx: Pick<ServiceContext, 'clock'>): string {
+  return ctx.clock.now().toISOString();
+}
