@@ -9,7 +9,12 @@ import fc from 'fast-check';
 import { isEngineError } from '../src/errors.js';
 import { decodeAnsiRecord, encodeAnsi378 } from '../src/template/ansi378.js';
 import type { FingerprintTemplate } from '../src/template/template.js';
-import { angleDistance, multiViewArbitrary, seededTemplate, templateArbitrary } from './fixtures/template-arbitraries.js';
+import {
+  angleDistance,
+  multiViewArbitrary,
+  seededTemplate,
+  templateArbitrary,
+} from './fixtures/template-arbitraries.js';
 
 /** Engine pixels per record pixel at 197 px/cm: 500 dpi / (197 × 2.54 dpi). */
 const SCALE_197 = 500 / (197 * 2.54);
@@ -161,7 +166,10 @@ test('refuses an ISO/IEC 19794-2 record with ENGINE_TEMPLATE_FORMAT', () => {
 test('refuses angle units 180 and above with ENGINE_TEMPLATE_CORRUPT', () => {
   const bytes = ANSI_FIXTURE.slice();
   bytes[26 + 4 + 4] = 180;
-  assert.throws(() => decodeAnsiRecord(bytes), (e) => isEngineError(e, 'ENGINE_TEMPLATE_CORRUPT') && /angle/.test(e.message));
+  assert.throws(
+    () => decodeAnsiRecord(bytes),
+    (e) => isEngineError(e, 'ENGINE_TEMPLATE_CORRUPT') && /angle/.test(e.message),
+  );
 });
 
 test('refuses a declared length below the header or beyond the bytes with typed errors', () => {

@@ -58,7 +58,10 @@ test('detects a large ISO record, whose length field starts with a non-zero byte
 });
 
 test('refuses unknown magic numbers with ENGINE_TEMPLATE_FORMAT', () => {
-  for (const bytes of [hex('89 50 4e 47 0d 0a 1a 0a'), hex('00'), hex('53 52 48 45 01'), hex('46 4d 52 01 20 32 30 00 00 00 00 18')]) {
+  const png = hex('89 50 4e 47 0d 0a 1a 0a');
+  const nearlySarhad = hex('53 52 48 45 01');
+  const nearlyFmr = hex('46 4d 52 01 20 32 30 00 00 00 00 18');
+  for (const bytes of [png, hex('00'), nearlySarhad, nearlyFmr]) {
     assert.throws(() => detectTemplateFormat(bytes), (e) => isEngineError(e, 'ENGINE_TEMPLATE_FORMAT'));
     assert.throws(() => decodeAnyTemplate(bytes), (e) => isEngineError(e, 'ENGINE_TEMPLATE_FORMAT'));
   }
@@ -67,7 +70,10 @@ test('refuses unknown magic numbers with ENGINE_TEMPLATE_FORMAT', () => {
 test('refuses the 2011 ISO and 2009 ANSI editions by their version with ENGINE_TEMPLATE_FORMAT', () => {
   for (const version of ['20 30 33 30', '30 33 30 00']) {
     const bytes = hex(`46 4d 52 00 ${version} 00 00 00 40`);
-    assert.throws(() => detectTemplateFormat(bytes), (e) => isEngineError(e, 'ENGINE_TEMPLATE_FORMAT') && /version/.test(e.message));
+    assert.throws(
+      () => detectTemplateFormat(bytes),
+      (e) => isEngineError(e, 'ENGINE_TEMPLATE_FORMAT') && /version/.test(e.message),
+    );
   }
 });
 

@@ -91,11 +91,15 @@ test('directions just below a full turn wrap to zero instead of overflowing the 
 test('refuses a version this engine does not know with ENGINE_TEMPLATE_FORMAT', () => {
   const bytes = V1_FIXTURE.slice();
   bytes[4] = 2;
-  assert.throws(() => decodeTemplate(bytes), (e) => isEngineError(e, 'ENGINE_TEMPLATE_FORMAT') && /version 2/.test(e.message));
+  assert.throws(
+    () => decodeTemplate(bytes),
+    (e) => isEngineError(e, 'ENGINE_TEMPLATE_FORMAT') && /version 2/.test(e.message),
+  );
 });
 
 test('refuses bytes that are not a Sarhad template with ENGINE_TEMPLATE_FORMAT', () => {
-  assert.throws(() => decodeTemplate(hex('46 4d 52 00 20 32 30 00')), (e) => isEngineError(e, 'ENGINE_TEMPLATE_FORMAT'));
+  const fmr = hex('46 4d 52 00 20 32 30 00');
+  assert.throws(() => decodeTemplate(fmr), (e) => isEngineError(e, 'ENGINE_TEMPLATE_FORMAT'));
 });
 
 test('refuses reserved flags, trailing bytes and out-of-range fields with ENGINE_TEMPLATE_CORRUPT', () => {
@@ -120,7 +124,8 @@ test('refuses reserved flags, trailing bytes and out-of-range fields with ENGINE
 
 test('refuses every strict prefix of a template with ENGINE_TEMPLATE_TRUNCATED', () => {
   for (let n = 0; n < V1_FIXTURE.length; n++) {
-    assert.throws(() => decodeTemplate(V1_FIXTURE.subarray(0, n)), (e) => isEngineError(e, 'ENGINE_TEMPLATE_TRUNCATED'), `${n} bytes`);
+    const prefix = V1_FIXTURE.subarray(0, n);
+    assert.throws(() => decodeTemplate(prefix), (e) => isEngineError(e, 'ENGINE_TEMPLATE_TRUNCATED'), `${n} bytes`);
   }
 });
 
@@ -141,6 +146,7 @@ test('refuses templates it cannot hold with ENGINE_TEMPLATE_UNENCODABLE', () => 
     { ...t, minutiae: [{ ...m, type: 'loop' as never }] },
   ];
   for (const template of bad) {
-    assert.throws(() => encodeTemplate(template), (e) => isEngineError(e, 'ENGINE_TEMPLATE_UNENCODABLE'), JSON.stringify({ ...template, minutiae: template.minutiae.length }));
+    const label = JSON.stringify({ ...template, minutiae: template.minutiae });
+    assert.throws(() => encodeTemplate(template), (e) => isEngineError(e, 'ENGINE_TEMPLATE_UNENCODABLE'), label);
   }
 });

@@ -21,8 +21,16 @@
 import { EngineError } from '../errors.js';
 import { ByteReader } from './byte-reader.js';
 import { ByteWriter } from './byte-writer.js';
-import { classifyFmrRecord, FMR_2005_PREFIX } from './fmr-header.js';
-import { DEFAULT_RESOLUTION_PPCM, fmrImageFor, fmrViewsByteLength, readFmrImage, readFmrViews, writeFmrViews } from './fmr-views.js';
+import { checkRecordLength, classifyFmrRecord, FMR_2005_PREFIX } from './fmr-header.js';
+import {
+  asViewList,
+  DEFAULT_RESOLUTION_PPCM,
+  fmrImageFor,
+  fmrViewsByteLength,
+  readFmrImage,
+  readFmrViews,
+  writeFmrViews,
+} from './fmr-views.js';
 import { ANSI378_2004_FORMAT } from './template-format.js';
 import type { FingerprintTemplate } from './template.js';
 
@@ -92,15 +100,7 @@ export function decodeAnsiRecord(bytes: Uint8Array): AnsiRecord {
     length = reader.u32('4-byte record length');
     headerBytes += LONG_LENGTH_EXTRA_BYTES;
   }
-  if (length < headerBytes) {
-    throw new EngineError('ENGINE_TEMPLATE_CORRUPT', `${WHAT}: record length ${length} is below the ${headerBytes}-byte header`);
-  }
-  if (length > bytes.length) {
-    throw new EngineError('ENGINE_TEMPLATE_TRUNCATED', `${WHAT}: record length ${length} but only ${bytes.length} bytes`);
-  }
-  if (length < bytes.length) {
-    throw new EngineError('ENGINE_TEMPLATE_CORRUPT', `${WHAT}: ${bytes.length - length} bytes after the declared length`);
-  }
+  checkRecordLength(length, headerBytes, bytes.length, WHAT);
   const productOwner = reader.u16('CBEFF product owner');
   const productType = reader.u16('CBEFF product type');
   const equipment = reader.u16('capture equipment');
@@ -137,7 +137,7 @@ export function encodeAnsi378(
   templates: FingerprintTemplate | readonly FingerprintTemplate[],
   options: AnsiEncodeOptions = {},
 ): Uint8Array {
-  const list: readonly FingerprintTemplate[] = Array.isArray(templates) ? templates : [templates as FingerprintTemplate];
+  const list = asViewList(templates);
   const productOwner = checkOption(options.productOwner ?? 0, 0xffff, 'CBEFF product owner');
   const productType = checkOption(options.productType ?? 0, 0xffff, 'CBEFF product type');
   const compliance = checkOption(options.equipmentCompliance ?? 0, MAX_COMPLIANCE, 'equipment compliance');

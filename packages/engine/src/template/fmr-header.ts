@@ -1,7 +1,7 @@
 /**
  * The header prefix shared by ISO/IEC 19794-2:2005 and ANSI/INCITS 378-2004 finger minutiae records, and the rule
  * that tells them apart. Both start with "FMR\0" and version " 20\0"; they differ right after, in the record
- * length field (ISO/IEC 19794-2:2005 clause 7.3.3: 4 bytes; ANSI/INCITS 378-2004 clause 6.4.3: 2 bytes, or 2 zero
+ * length field of the record header (ISO/IEC 19794-2:2005: 4 bytes; ANSI/INCITS 378-2004: 2 bytes, or 2 zero
  * bytes then 4 bytes for records over 65,535 bytes, minimum 26). Reading those bytes both ways:
  * - exact match first: whichever reading equals the buffer length wins (no real record matches both ways);
  * - otherwise (a truncated record or trailing bytes) by shape, as FingerprintIO does:
@@ -25,7 +25,9 @@ const ANSI_MIN_LENGTH = 26;
 const ISO_MIN_LENGTH = 24;
 
 function printable(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+  const char = (b: number): string =>
+    b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
+  return Array.from(bytes, char).join('');
 }
 
 /** True when the first min(4, length) bytes agree with "FMR\0" (so an empty array qualifies). */
@@ -45,7 +47,9 @@ export function classifyFmrRecord(bytes: Uint8Array): FmrFormat {
   const prefixLength = Math.min(bytes.length, FMR_2005_PREFIX.length);
   for (let i = 0; i < prefixLength; i++) {
     if (bytes[i] === FMR_2005_PREFIX[i]) continue;
-    if (i < 4) throw new EngineError('ENGINE_TEMPLATE_FORMAT', 'finger minutiae record: bytes do not start with "FMR\\0"');
+    if (i < 4) {
+      throw new EngineError('ENGINE_TEMPLATE_FORMAT', 'finger minutiae record: bytes do not start with "FMR\\0"');
+    }
     throw new EngineError(
       'ENGINE_TEMPLATE_FORMAT',
       `finger minutiae record: version "${printable(bytes.subarray(4, 8))}" is not " 20\\0" ` +
@@ -68,4 +72,30 @@ export function classifyFmrRecord(bytes: Uint8Array): FmrFormat {
   if (high >= ANSI_MIN_LENGTH) return ANSI378_2004_FORMAT;
   if (high > 0) return ISO19794_2_2005_FORMAT;
   return low >= ISO_MIN_LENGTH ? ISO19794_2_2005_FORMAT : ANSI378_2004_FORMAT;
+}
+
+/**
+ * Checks a record's declared length against its header size and the bytes given. The readers are strict: a
+ * length beyond the bytes is ENGINE_TEMPLATE_TRUNCATED; a length below the header, or bytes left over after the
+ * declared length (which would otherwise be silently ignored), are ENGINE_TEMPLATE_CORRUPT.
+ */
+export function checkRecordLength(declared: number, headerBytes: number, available: number, what: string): void {
+  if (declared < headerBytes) {
+    throw new EngineError(
+      'ENGINE_TEMPLATE_CORRUPT',
+      `${what}: record length ${declared} is below the ${headerBytes}-byte header`,
+    );
+  }
+  if (declared > available) {
+    throw new EngineError(
+      'ENGINE_TEMPLATE_TRUNCATED',
+      `${what}: record length ${declared} but only ${available} bytes`,
+    );
+  }
+  if (declared < available) {
+    throw new EngineError(
+      'ENGINE_TEMPLATE_CORRUPT',
+      `${what}: ${available - declared} bytes after the declared length`,
+    );
+  }
 }

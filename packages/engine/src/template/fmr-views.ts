@@ -1,7 +1,7 @@
 /**
  * The parts ISO/IEC 19794-2:2005 and ANSI/INCITS 378-2004 share after their different record headers: the image
  * fields (size, resolution in pixels per centimetre, view count) and the finger view records. A view is
- * (ISO/IEC 19794-2:2005 clause 7.4; ANSI/INCITS 378-2004 clause 6.5):
+ * (the finger view record of ISO/IEC 19794-2:2005 and of ANSI/INCITS 378-2004):
  * ```
  * u8  finger position (0 unknown, 1..10)
  * u8  view number << 4 | impression type
@@ -161,7 +161,7 @@ function unencodable(what: string, message: string): EngineError {
 
 /**
  * Validates `templates` for one record and returns the record's image at `resolutionPpcm`. A record has a single
- * image size (ISO/IEC 19794-2:2005 clause 7.3), so every view must have the same width and height. Throws
+ * image size (in its record header), so every view must have the same width and height. Throws
  * ENGINE_TEMPLATE_UNENCODABLE for no views, more than 255, differing sizes, a resolution outside 1..65535, a size
  * beyond 65535 record pixels, or any invalid template field.
  */
@@ -201,6 +201,14 @@ export function fmrImageFor(
   return image;
 }
 
+/** One template or a list of them, as a list: the encoders accept either. */
+export function asViewList(
+  templates: FingerprintTemplate | readonly FingerprintTemplate[],
+): readonly FingerprintTemplate[] {
+  // Array.isArray does not narrow a readonly array type, hence the cast.
+  return Array.isArray(templates) ? (templates as readonly FingerprintTemplate[]) : [templates as FingerprintTemplate];
+}
+
 /** Bytes the views of `templates` take, extended data lengths included. */
 export function fmrViewsByteLength(templates: readonly FingerprintTemplate[]): number {
   let length = 0;
@@ -212,7 +220,7 @@ export function fmrViewsByteLength(templates: readonly FingerprintTemplate[]): n
 
 /**
  * Writes the views of `templates` (already checked by {@link fmrImageFor}). View numbers count up from 0 per
- * finger position in the order given, as ISO/IEC 19794-2:2005 clause 7.4.2.2 requires; more than 16 views of one
+ * finger position in the order given, as both standards' finger view header requires; more than 16 views of one
  * finger are unencodable. Angles round to the nearest unit modulo `unitsPerTurn`; coordinates to the nearest
  * record pixel, which must fit 14 bits.
  */

@@ -24,8 +24,16 @@
 import { EngineError } from '../errors.js';
 import { ByteReader } from './byte-reader.js';
 import { ByteWriter } from './byte-writer.js';
-import { classifyFmrRecord, FMR_2005_PREFIX } from './fmr-header.js';
-import { DEFAULT_RESOLUTION_PPCM, fmrImageFor, fmrViewsByteLength, readFmrImage, readFmrViews, writeFmrViews } from './fmr-views.js';
+import { checkRecordLength, classifyFmrRecord, FMR_2005_PREFIX } from './fmr-header.js';
+import {
+  asViewList,
+  DEFAULT_RESOLUTION_PPCM,
+  fmrImageFor,
+  fmrViewsByteLength,
+  readFmrImage,
+  readFmrViews,
+  writeFmrViews,
+} from './fmr-views.js';
 import { ISO19794_2_2005_FORMAT } from './template-format.js';
 import type { FingerprintTemplate } from './template.js';
 
@@ -78,15 +86,7 @@ export function decodeIsoRecord(bytes: Uint8Array): IsoRecord {
   const reader = new ByteReader(bytes, WHAT);
   reader.skip(FMR_2005_PREFIX.length, 'magic and version');
   const length = reader.u32('record length');
-  if (length < HEADER_BYTES) {
-    throw new EngineError('ENGINE_TEMPLATE_CORRUPT', `${WHAT}: record length ${length} is below the ${HEADER_BYTES}-byte header`);
-  }
-  if (length > bytes.length) {
-    throw new EngineError('ENGINE_TEMPLATE_TRUNCATED', `${WHAT}: record length ${length} but only ${bytes.length} bytes`);
-  }
-  if (length < bytes.length) {
-    throw new EngineError('ENGINE_TEMPLATE_CORRUPT', `${WHAT}: ${bytes.length - length} bytes after the declared length`);
-  }
+  checkRecordLength(length, HEADER_BYTES, bytes.length, WHAT);
   const device = reader.u16('capture device');
   const { image, viewCount } = readFmrImage(reader, WHAT);
   const views = readFmrViews(reader, viewCount, image, ISO19794_2_ANGLE_UNITS, WHAT);
@@ -112,10 +112,13 @@ export function encodeIso19794(
   templates: FingerprintTemplate | readonly FingerprintTemplate[],
   options: IsoEncodeOptions = {},
 ): Uint8Array {
-  const list: readonly FingerprintTemplate[] = Array.isArray(templates) ? templates : [templates as FingerprintTemplate];
+  const list = asViewList(templates);
   const deviceType = options.deviceType ?? 0;
   if (!Number.isInteger(deviceType) || deviceType < 0 || deviceType > MAX_DEVICE_TYPE) {
-    throw new EngineError('ENGINE_TEMPLATE_UNENCODABLE', `${WHAT}: capture device type must be 0..4095, got ${deviceType}`);
+    throw new EngineError(
+      'ENGINE_TEMPLATE_UNENCODABLE',
+      `${WHAT}: capture device type must be an integer 0..4095, got ${deviceType}`,
+    );
   }
   const image = fmrImageFor(list, options.resolutionPpcm ?? DEFAULT_RESOLUTION_PPCM, WHAT);
   const length = HEADER_BYTES + fmrViewsByteLength(list);

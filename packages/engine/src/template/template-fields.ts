@@ -12,7 +12,10 @@ import type { FingerprintTemplate, MinutiaType } from './template.js';
 /** Highest finger position code: 10 = left little finger (ISO/IEC 19794-2:2005 table 4, ANSI/INCITS 378 table 5). */
 export const MAX_FINGER_POSITION = 10;
 
-/** Highest finger and minutia quality (ISO/IEC 19794-2:2005 clauses 7.4.2.3 and 7.4.3.5; 0 means unknown). */
+/**
+ * Highest finger and minutia quality in the quality fields of ISO/IEC 19794-2:2005 and ANSI/INCITS 378-2004
+ * (0 means unknown or not computed).
+ */
 export const MAX_QUALITY = 100;
 
 const IMPRESSION_CODES: ReadonlySet<number> = new Set(Object.values(IMPRESSION_TYPES));
@@ -23,7 +26,7 @@ export function isImpressionType(code: number): boolean {
 }
 
 /**
- * The 2-bit minutia type code of ISO/IEC 19794-2:2005 clause 7.4.3.1 and ANSI/INCITS 378-2004 (00 other,
+ * The 2-bit minutia type code of ISO/IEC 19794-2:2005 and ANSI/INCITS 378-2004 (00 other,
  * 01 ridge ending, 10 bifurcation), which is also the index into {@link MINUTIA_TYPES}; undefined for code 11
  * (reserved) or any other number.
  */
