@@ -144,6 +144,7 @@ test('refuses templates it cannot hold with ENGINE_TEMPLATE_UNENCODABLE', () => 
     { ...t, minutiae: [{ ...m, direction: Number.NaN }] },
     { ...t, minutiae: [{ ...m, quality: 101 }] },
     { ...t, minutiae: [{ ...m, type: 'loop' as never }] },
+    { ...t, minutiae: [null as never] },
   ];
   for (const template of bad) {
     const label = JSON.stringify({ ...template, minutiae: template.minutiae });

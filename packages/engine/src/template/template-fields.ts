@@ -78,7 +78,8 @@ export function assertEncodableTemplate(template: FingerprintTemplate, format: s
   }
   if (!Array.isArray(minutiae)) throw unencodable(format, 'minutiae must be an array');
   for (let i = 0; i < minutiae.length; i++) {
-    const m = minutiae[i]!;
+    const m = minutiae[i];
+    if (typeof m !== 'object' || m === null) throw unencodable(format, `minutia ${i} is not an object`);
     if (!Number.isFinite(m.x) || !Number.isFinite(m.y) || !Number.isFinite(m.direction)) {
       throw unencodable(format, `minutia ${i} has a non-finite position or direction (${m.x}, ${m.y}, ${m.direction})`);
     }
