@@ -1,7 +1,7 @@
 /**
  * The parts ISO/IEC 19794-2:2005 and ANSI/INCITS 378-2004 share after their different record headers: the image
- * fields (size, resolution in pixels per centimetre, view count) and the finger view records. A view is
- * (the finger view record of ISO/IEC 19794-2:2005 and of ANSI/INCITS 378-2004):
+ * fields (size, resolution in pixels per centimetre, view count) and the finger view records. A finger view has
+ * the same layout in both standards:
  * ```
  * u8  finger position (0 unknown, 1..10)
  * u8  view number << 4 | impression type
