@@ -16,3 +16,5 @@ export * from './eval/fvc-protocol.js';
 export * from './eval/metrics.js';
 export * from './eval/quantile.js';
 export * from './eval/det-svg.js';
+export * from './image/resample.js';
+export * from './minutiae/extract.js';
