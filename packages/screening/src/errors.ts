@@ -22,6 +22,12 @@ export const SCREENING_ERROR_CODES = [
   'SCREENING_STORE_IO',
   /** A stored list version is damaged or does not match its recorded content hash. */
   'SCREENING_STORE_CORRUPT',
+  /** A screening threshold or false-alert rate outside [0, 1]. */
+  'SCREENING_INVALID_THRESHOLD',
+  /** A calibration was asked for without any negatives to calibrate on. */
+  'SCREENING_CALIBRATION_INPUT',
+  /** A screening query holds an invalid value (a date of birth that is not YYYY, YYYY-MM or YYYY-MM-DD). */
+  'SCREENING_INVALID_QUERY',
 ] as const;
 
 export type ScreeningErrorCode = (typeof SCREENING_ERROR_CODES)[number];

@@ -1,0 +1,133 @@
+/**
+ * The screening evaluation protocol.
+ * - One screener is built over all entries. For each alias pair, the queried alias is left out of its record for
+ *   that query only (ScreenOptions.excludeName): the same as removing it before indexing, except that token
+ *   weights still count it (one name among thousands; documented in MATCHING.md). Names left out are the record's
+ *   names whose folded text equals the query or one of its script parts (a mixed "Latin + Arabic" alias is listed
+ *   as two names).
+ * - Negatives are screened name-only; the threshold is the lowest score at which at most `falseAlertRate` of them
+ *   alert (a negative alerts when any hit is at or above it).
+ * - Recall per category: the share of pairs whose record is among the hits at the threshold. The same is done
+ *   with context: pairs carry the record's nationality (no date of birth), negatives their date of birth and
+ *   nationality.
+ * - Latency: wall time of each name-only screen() call (pairs and negatives).
+ */
+import type { ListedName, WatchlistEntry } from '../entry.js';
+import { foldText } from '../normalize/fold.js';
+import { Screener, type PersonQuery, type ScreenerOptions } from '../screener/screener.js';
+import { calibrationFromScores, falseAlertRateAt, thresholdForRate } from '../screener/calibration.js';
+import { percentile } from './percentile.js';
+import type { AliasPair, NegativePerson } from './test-sets.js';
+
+export interface ScreeningEvalResult {
+  readonly threshold: number;
+  readonly recall: Readonly<Record<string, number>>;
+  readonly falseAlertRate: number;
+  readonly recallWithDob: Readonly<Record<string, number>>;
+  readonly falseAlertRateWithDob: number;
+  readonly latencyMs: { readonly p50: number; readonly p99: number };
+  /** Pairs per category and pairs whose record is not in the lists (skipped). */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly skippedPairs: number;
+  readonly negatives: number;
+}
+
+export interface ScreeningEvalOptions {
+  /** Target name-only false-alert rate on the negatives (default 0.005). */
+  readonly falseAlertRate?: number;
+  readonly screener?: ScreenerOptions;
+  /** Clock in milliseconds (tests pass a fake one). */
+  readonly now?: () => number;
+}
+
+/** Letters only, words single-spaced: the comparison key for "is this listed name the queried alias". */
+export function aliasKey(text: string): string {
+  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Keys of a query and of its script runs ("Agha Jan Alizai اغا جان عالیزی" is listed as two names). */
+function queryKeys(query: string): Set<string> {
+  const keys = new Set([aliasKey(query)]);
+  const runs = aliasKey(query).match(/[a-z0-9 ]+|[^a-z0-9 ][^a-z0-9]*/g) ?? [];
+  for (const run of runs) if (run.trim() !== '') keys.add(run.trim());
+  return keys;
+}
+
+function rate(hits: number, total: number): number {
+  return total === 0 ? 0 : hits / total;
+}
+
+/** Runs the protocol; pure apart from the clock. */
+export function evaluateScreening(
+  entries: readonly WatchlistEntry[],
+  pairs: readonly AliasPair[],
+  negatives: readonly NegativePerson[],
+  options: ScreeningEvalOptions = {},
+): ScreeningEvalResult {
+  const now = options.now ?? (() => performance.now());
+  const screener = new Screener(entries, { ...options.screener, threshold: 0 });
+  const latencies: number[] = [];
+  const best = (person: PersonQuery, withContext: boolean, timed: boolean): number => {
+    const start = now();
+    const hits = screener.screen(person, { threshold: 0, useDateAndNationality: withContext });
+    if (timed) latencies.push(now() - start);
+    return hits[0]?.score ?? 0;
+  };
+
+  const negativeScores: number[] = [];
+  const negativeScoresWithDob: number[] = [];
+  for (const n of negatives) {
+    negativeScores.push(best({ names: [n.name] }, false, true));
+    const person: PersonQuery = {
+      names: [n.name],
+      ...(n.dateOfBirth !== undefined ? { dateOfBirth: n.dateOfBirth } : {}),
+      nationalities: n.nationality !== undefined ? [n.nationality] : [],
+    };
+    negativeScoresWithDob.push(best(person, true, false));
+  }
+  const calibration = calibrationFromScores(negativeScores.length > 0 ? negativeScores : [0]);
+  const threshold = thresholdForRate(calibration, options.falseAlertRate ?? 0.005);
+
+  const listedIds = new Set(entries.map((e) => e.id));
+  const found: Record<string, number> = {};
+  const foundWithDob: Record<string, number> = {};
+  const counts: Record<string, number> = {};
+  let skippedPairs = 0;
+  for (const pair of pairs) {
+    if (!listedIds.has(pair.ref)) {
+      skippedPairs++;
+      continue;
+    }
+    const keys = queryKeys(pair.query);
+    const excludeName = (entry: WatchlistEntry, name: ListedName): boolean => entry.id === pair.ref && keys.has(aliasKey(name.full));
+    counts[pair.category] = (counts[pair.category] ?? 0) + 1;
+    const score = (withContext: boolean): number => {
+      const start = now();
+      const hits = screener.screen(
+        { names: [pair.query], nationalities: withContext ? pair.nationalities : [] },
+        { threshold, excludeName, useDateAndNationality: withContext },
+      );
+      if (!withContext) latencies.push(now() - start);
+      return hits.find((h) => h.entryId === pair.ref)?.score ?? 0;
+    };
+    if (score(false) >= threshold) found[pair.category] = (found[pair.category] ?? 0) + 1;
+    if (score(true) >= threshold) foundWithDob[pair.category] = (foundWithDob[pair.category] ?? 0) + 1;
+  }
+  const recall: Record<string, number> = {};
+  const recallWithDob: Record<string, number> = {};
+  for (const category of Object.keys(counts).sort()) {
+    recall[category] = rate(found[category] ?? 0, counts[category]!);
+    recallWithDob[category] = rate(foundWithDob[category] ?? 0, counts[category]!);
+  }
+  return {
+    threshold,
+    recall,
+    falseAlertRate: falseAlertRateAt(calibration, threshold),
+    recallWithDob,
+    falseAlertRateWithDob: falseAlertRateAt(calibrationFromScores(negativeScoresWithDob.length > 0 ? negativeScoresWithDob : [0]), threshold),
+    latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
+    counts,
+    skippedPairs,
+    negatives: negatives.length,
+  };
+}

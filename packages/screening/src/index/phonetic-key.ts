@@ -1,0 +1,47 @@
+/**
+ * Retrieval keys for name tokens. A token's key is its consonant skeleton with `h` dropped (kh, sh, th, dh, gh
+ * become k, s, t, d, g: transliterations disagree on the h) and consonants merged into coarse classes in the
+ * manner of Soundex: b/p/f/v, c/k/q/x, g/j, d/t, s/z. Keys only decide which listed names are scored; the learned
+ * edit costs then tell them apart, so a coarse key costs some speed and no accuracy. Arabic-script tokens get the
+ * key of their model transliteration, so both scripts meet in one index; other scripts key on their own letters.
+ */
+import type { NameToken } from '../normalize/name-tokens.js';
+
+const CLASS: Readonly<Record<string, string>> = {
+  b: 'b', p: 'b', f: 'b', v: 'b',
+  c: 'k', k: 'k', q: 'k', x: 'k',
+  g: 'j', j: 'j',
+  d: 't', t: 't',
+  s: 's', z: 's',
+  l: 'l', m: 'm', n: 'n', r: 'r',
+};
+
+/** The phonetic class key of a Latin consonant skeleton. */
+export function skeletonKey(skeleton: string): string {
+  let out = '';
+  for (const ch of skeleton) {
+    const c = CLASS[ch];
+    if (c !== undefined && c !== out[out.length - 1]) out += c;
+  }
+  return out;
+}
+
+/** The retrieval keys of a token: its class key (and its glued-article-free variant's), or its text. */
+export function tokenKeys(token: NameToken): string[] {
+  if (token.script === 'other') return [`#${token.text}`];
+  if (token.initial) return [];
+  const keys = [skeletonKey(token.skeleton)];
+  if (token.alt !== undefined) keys.push(skeletonKey(token.alt.skeleton));
+  return keys.filter((k, i) => k.length > 0 && keys.indexOf(k) === i);
+}
+
+/** Keys one deletion away (for keys of three or more classes): the SymSpell way of finding near keys by lookup. */
+export function deletionKeys(key: string): string[] {
+  if (key.length < 3 || key.startsWith('#')) return [];
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const d = key.slice(0, i) + key.slice(i + 1);
+    if (!out.includes(d)) out.push(d);
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * Similarity of two name tokens in [0, 1], whatever their scripts:
+ * - Latin/Latin: learned weighted edit distance on the spellings, topped up by the consonant skeletons' agreement
+ *   (Haqqani/Haqani, Muhammad/Mohammed), the top-up shrinking for short skeletons (Ali/Ole share only "l");
+ * - Arabic/Latin: the learned noisy-channel alignment (cross-script-similarity.ts);
+ * - Arabic/Arabic: letter edit distance where the vowel letters count half;
+ * - other scripts: plain character edit distance, only within one script.
+ * Initials agree with tokens starting with their letter, at a capped similarity.
+ */
+import type { NameToken } from '../normalize/name-tokens.js';
+import { latinSimilarity } from './latin-edit-distance.js';
+import { crossScriptSimilarity } from './cross-script-similarity.js';
+
+/** Share of the gap a perfectly agreeing skeleton of n consonants may close (index n, capped at the end). */
+const SKELETON_TOP_UP = [0, 0.2, 0.4, 0.6, 0.7];
+/** What an initial's agreement is worth: it fits many names. */
+const INITIAL_SIMILARITY = 0.75;
+const ARABIC_VOWEL_LETTERS = new Set(['ا', 'و', 'ي', 'ى', 'ة', 'ع', 'ء']);
+
+function latinPair(a: string, aSkeleton: string, b: string, bSkeleton: string): number {
+  const spelling = latinSimilarity(a, b);
+  if (spelling === 1 || aSkeleton.length === 0 || bSkeleton.length === 0) return spelling;
+  const skeleton = latinSimilarity(aSkeleton, bSkeleton);
+  const share = SKELETON_TOP_UP[Math.min(aSkeleton.length, bSkeleton.length, SKELETON_TOP_UP.length - 1)]!;
+  return spelling + (1 - spelling) * skeleton * skeleton * share;
+}
+
+function latinLatin(a: NameToken, b: NameToken): number {
+  if (a.initial || b.initial) {
+    if (a.initial && b.initial) return a.text === b.text ? INITIAL_SIMILARITY : 0;
+    return (a.initial ? b.text : a.text).startsWith(a.initial ? a.text : b.text) ? INITIAL_SIMILARITY : 0;
+  }
+  let best = latinPair(a.text, a.skeleton, b.text, b.skeleton);
+  if (a.alt !== undefined) best = Math.max(best, latinPair(a.alt.text, a.alt.skeleton, b.text, b.skeleton));
+  if (b.alt !== undefined) best = Math.max(best, latinPair(a.text, a.skeleton, b.alt.text, b.alt.skeleton));
+  return best;
+}
+
+function arabicLatin(arabic: NameToken, latin: NameToken): number {
+  if (latin.initial) return 0;
+  const shortPenalty = (s: string): number => 1 - 0.15 / Math.max(1, s.length);
+  let best = crossScriptSimilarity(arabic.text, latin.skeleton) * shortPenalty(latin.skeleton);
+  if (latin.alt !== undefined) best = Math.max(best, crossScriptSimilarity(arabic.text, latin.alt.skeleton) * shortPenalty(latin.alt.skeleton));
+  return best;
+}
+
+/** Character edit distance with a per-character substitution/indel cost function. */
+function editSimilarity(a: readonly string[], b: readonly string[], weight: (ch: string) => number): number {
+  const m = b.length;
+  let prev = new Float64Array(m + 1);
+  let cur = new Float64Array(m + 1);
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + weight(b[j - 1]!);
+  let total = 0;
+  for (const ch of a) total += weight(ch);
+  let totalB = 0;
+  for (const ch of b) totalB += weight(ch);
+  for (let i = 1; i <= a.length; i++) {
+    const wa = weight(a[i - 1]!);
+    cur[0] = prev[0]! + wa;
+    for (let j = 1; j <= m; j++) {
+      const wb = weight(b[j - 1]!);
+      const sub = prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : Math.max(wa, wb));
+      cur[j] = Math.min(sub, prev[j]! + wa, cur[j - 1]! + wb);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  const longer = Math.max(total, totalB);
+  return longer === 0 ? 1 : Math.max(0, 1 - prev[m]! / longer);
+}
+
+/** Similarity of two tokens in [0, 1] (see the module comment). */
+export function tokenSimilarity(a: NameToken, b: NameToken): number {
+  if (a.text === b.text) return a.initial ? INITIAL_SIMILARITY : 1;
+  if (a.script === 'latin' && b.script === 'latin') return latinLatin(a, b);
+  if (a.script === 'arabic' && b.script === 'latin') return arabicLatin(a, b);
+  if (a.script === 'latin' && b.script === 'arabic') return arabicLatin(b, a);
+  if (a.script === 'arabic' && b.script === 'arabic')
+    return editSimilarity([...a.text], [...b.text], (ch) => (ARABIC_VOWEL_LETTERS.has(ch) ? 0.5 : 1));
+  if (a.script === 'other' && b.script === 'other') return editSimilarity([...a.text], [...b.text], () => 1);
+  return 0;
+}

@@ -1,0 +1,231 @@
+/**
+ * Learns the transliteration model from Arabic-script name tokens and their Latin spellings with counts (the
+ * shared data's arabic_latin_variant_groups.tsv: `محمد	mohamed(553) mohammed(297) muhammad(171) ...`). Two things
+ * are learned, both general rather than a list of names:
+ * - Latin edit costs: every pair of spellings of one Arabic token is aligned (Levenshtein) and the substitutions,
+ *   deletions and letter doublings counted; an operation's cost falls with how often it turns one spelling of a
+ *   name into another (a<->e and q<->k cheap, b<->t dear).
+ * - Arabic letter emissions: P(Latin consonants | Arabic letter), fitted with expectation-maximisation over monotone
+ *   alignments of each Arabic token to the consonant skeletons of its spellings. Each letter emits zero, one or
+ *   two consonants (ا emits nothing, ث emits "th").
+ * The script scripts/learn-transliteration.ts writes the result as src/model/transliteration-model.ts; a test
+ * re-learns it when the TSV is present and fails if the committed file is stale.
+ */
+import { foldText, isArabicLetter } from '../normalize/fold.js';
+import { foldArabicScript } from '../normalize/arabic-script.js';
+import { latinSkeleton } from '../normalize/skeleton.js';
+
+/** One Arabic token with its Latin spellings (folded to a-z) and their counts. */
+export interface VariantGroup {
+  readonly arabic: string;
+  readonly spellings: readonly { readonly latin: string; readonly count: number }[];
+}
+
+/** Letters the training data lacks: Persian additions, romanised as ALA-LC does. Used only when unseen. */
+const UNSEEN_LETTER_PRIOR: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
+  'پ': [['p', 0.9], ['b', 0.1]],
+  'چ': [['ch', 0.8], ['c', 0.1], ['sh', 0.1]],
+  'ژ': [['zh', 0.6], ['j', 0.3], ['z', 0.1]],
+  'گ': [['g', 0.9], ['k', 0.1]],
+};
+
+/** Likelihood ratio (variant pairs : different names) at which an edit reaches the minimum cost. */
+const FULL_DISCOUNT_RATIO = 100;
+/** The cheapest an edit can be: identical spellings must still outrank variant ones. */
+const MIN_COST = 0.1;
+const EM_ITERATIONS = 20;
+const MAX_EMISSION = 2;
+/** Smoothing mass for a one-consonant emission never seen with a letter, so noisy pairs still align. */
+const EMISSION_SMOOTHING = 1e-4;
+
+/** Parses the TSV text: header line, then `arabic<TAB>spelling(count) spelling(count) ...`. */
+export function parseVariantGroups(tsv: string): VariantGroup[] {
+  const groups: VariantGroup[] = [];
+  const lines = tsv.split(/\r?\n/);
+  for (const line of lines.slice(1)) {
+    const [arabicRaw, rest] = line.split('\t');
+    if (arabicRaw === undefined || rest === undefined) continue;
+    const arabic = [...foldArabicScript(foldText(arabicRaw.trim()))].filter(isArabicLetter).join('');
+    const spellings: { latin: string; count: number }[] = [];
+    for (const item of rest.trim().split(/\s+/)) {
+      const m = /^(.*)\((\d+)\)$/.exec(item);
+      if (m === null) continue;
+      const latin = foldText(m[1]!).replace(/[^a-z]/g, '');
+      if (latin.length > 0) spellings.push({ latin, count: Number(m[2]) });
+    }
+    if (arabic.length > 0 && spellings.length > 0) groups.push({ arabic, spellings });
+  }
+  return groups;
+}
+
+type Counts = Map<string, number>;
+const bump = (m: Counts, k: string, by: number): void => void m.set(k, (m.get(k) ?? 0) + by);
+
+/** Counts the Levenshtein edit operations turning `a` into `b` (and back), and their total under `#`. */
+function countEdits(a: string, b: string, weight: number, ops: Counts): void {
+  const n = a.length;
+  const m = b.length;
+  const d: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= n; i++)
+    for (let j = 1; j <= m; j++)
+      d[i]![j] = Math.min(d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), d[i - 1]![j]! + 1, d[i]![j - 1]! + 1);
+  let i = n;
+  let j = m;
+  const del = (s: string, k: number): void => {
+    const ch = s[k]!;
+    // A letter deleted next to the same letter is a doubling (Haqqani/Haqani), a distinct edit from a deletion.
+    bump(ops, s[k - 1] === ch || s[k + 1] === ch ? `dbl:${ch}` : `del:${ch}`, weight);
+    bump(ops, '#', weight);
+  };
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && d[i]![j] === d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)) {
+      const x = a[i - 1]!;
+      const y = b[j - 1]!;
+      if (x !== y) {
+        bump(ops, x < y ? `sub:${x}${y}` : `sub:${y}${x}`, weight);
+        bump(ops, '#', weight);
+      }
+      i--;
+      j--;
+    } else if (i > 0 && d[i]![j] === d[i - 1]![j]! + 1) {
+      del(a, i - 1);
+      i--;
+    } else {
+      del(b, j - 1);
+      j--;
+    }
+  }
+}
+
+/**
+ * Learned Latin edit costs: `sub:xy` (x < y, symmetric), `del:x` and `dbl:x`; absent operations cost 1. An edit's
+ * cost falls with its likelihood ratio: how much larger its share of all edits is between two spellings of one
+ * name than between spellings of different names (offsets 1, 7 and 31 in the group list, a fixed and varied
+ * sample). So q<->k, vowel changes and doubled letters, typical of variants, come out cheap, while b<->t, as
+ * common between different names as anywhere, costs the full 1.
+ */
+export function learnLatinCosts(groups: readonly VariantGroup[]): Record<string, number> {
+  const variant: Counts = new Map();
+  const different: Counts = new Map();
+  for (const group of groups) {
+    const s = group.spellings;
+    for (let p = 0; p < s.length; p++)
+      for (let q = p + 1; q < s.length; q++) {
+        if (s[p]!.latin === s[q]!.latin) continue;
+        countEdits(s[p]!.latin, s[q]!.latin, Math.log1p(Math.min(s[p]!.count, s[q]!.count)), variant);
+      }
+  }
+  groups.forEach((group, index) => {
+    for (const offset of [1, 7, 31]) {
+      const other = groups[(index + offset) % groups.length]!;
+      countEdits(group.spellings[0]!.latin, other.spellings[0]!.latin, 1, different);
+    }
+  });
+  const nVariant = variant.get('#') ?? 1;
+  const nDifferent = different.get('#') ?? 1;
+  const costs: Record<string, number> = {};
+  for (const [op, count] of [...variant].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (op === '#') continue;
+    // Add-one smoothing on the different-name side: an edit never seen there is not infinitely telling.
+    const ratio = count / nVariant / (((different.get(op) ?? 0) + 1) / nDifferent);
+    const cost = ratio <= 1 ? 1 : Math.max(MIN_COST, 1 - Math.log(ratio) / Math.log(FULL_DISCOUNT_RATIO));
+    if (cost < 1) costs[op] = round(cost);
+  }
+  return costs;
+}
+
+/** Collapses runs of one Arabic letter (الله -> اله): Latin skeletons collapse doubled letters too. */
+export function collapseRuns(text: string): string {
+  let out = '';
+  for (const ch of text) if (ch !== out[out.length - 1]) out += ch;
+  return out;
+}
+
+/** Learned P(Latin consonants | Arabic letter): letter -> [[emission, probability], ...], most probable first. */
+export function learnArabicEmissions(groups: readonly VariantGroup[]): Record<string, [string, number][]> {
+  const pairs: { ar: string[]; la: string; w: number }[] = [];
+  const consonants = new Set<string>();
+  for (const g of groups)
+    for (const s of g.spellings) {
+      const la = latinSkeleton(s.latin);
+      for (const ch of la) consonants.add(ch);
+      pairs.push({ ar: [...collapseRuns(g.arabic)], la, w: Math.log1p(s.count) });
+    }
+  let table = new Map<string, Map<string, number>>();
+  const prob = (a: string, e: string): number => table.get(a)?.get(e) ?? (e.length === 1 ? EMISSION_SMOOTHING : e === '' ? EMISSION_SMOOTHING : 0);
+  // Uniform start: every emission a letter could produce is equally likely.
+  for (const { ar } of pairs) for (const a of ar) if (!table.has(a)) table.set(a, new Map());
+  for (let iter = 0; iter < EM_ITERATIONS; iter++) {
+    const expected = new Map<string, Map<string, number>>();
+    for (const { ar, la, w } of pairs) {
+      const n = ar.length;
+      const m = la.length;
+      const fwd: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+      const bwd: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+      const p = (i: number, j: number, k: number): number => (iter === 0 ? 1 : prob(ar[i]!, la.slice(j, j + k)));
+      fwd[0]![0] = 1;
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j <= m; j++) {
+          const f = fwd[i]![j]!;
+          if (f === 0) continue;
+          for (let k = 0; k <= MAX_EMISSION && j + k <= m; k++) fwd[i + 1]![j + k]! += f * p(i, j, k);
+        }
+      const total = fwd[n]![m]!;
+      if (!(total > 0)) continue;
+      bwd[n]![m] = 1;
+      for (let i = n - 1; i >= 0; i--)
+        for (let j = m; j >= 0; j--) {
+          let b = 0;
+          for (let k = 0; k <= MAX_EMISSION && j + k <= m; k++) b += p(i, j, k) * bwd[i + 1]![j + k]!;
+          bwd[i]![j] = b;
+        }
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j <= m; j++) {
+          const f = fwd[i]![j]!;
+          if (f === 0) continue;
+          for (let k = 0; k <= MAX_EMISSION && j + k <= m; k++) {
+            const posterior = (f * p(i, j, k) * bwd[i + 1]![j + k]!) / total;
+            if (posterior <= 0) continue;
+            const row = expected.get(ar[i]!) ?? new Map<string, number>();
+            expected.set(ar[i]!, row);
+            bump(row, la.slice(j, j + k), posterior * w);
+          }
+        }
+    }
+    const next = new Map<string, Map<string, number>>();
+    for (const [a, row] of expected) {
+      const sum = [...row.values()].reduce((s, v) => s + v, 0);
+      next.set(a, new Map([...row].map(([e, v]) => [e, v / sum])));
+    }
+    table = next;
+  }
+  const out: Record<string, [string, number][]> = {};
+  for (const a of [...table.keys()].sort()) {
+    const row = [...table.get(a)!].filter(([, v]) => v >= 0.01);
+    const sum = row.reduce((s, [, v]) => s + v, 0);
+    out[a] = row.map(([e, v]): [string, number] => [e, round(v / sum)]).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  }
+  for (const [a, prior] of Object.entries(UNSEEN_LETTER_PRIOR)) if (out[a] === undefined) out[a] = prior.map(([e, v]) => [e, v]);
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+/** The generated module's source text: deterministic for a given TSV so a test can detect a stale file. */
+export function renderTransliterationModel(tsv: string, sourceName: string): string {
+  const groups = parseVariantGroups(tsv);
+  const model = { latinCosts: learnLatinCosts(groups), arabicEmissions: learnArabicEmissions(groups) };
+  return [
+    `// GENERATED by \`npm run learn:transliteration -w @sarhad/screening\` from ${sourceName}; do not edit.`,
+    '/**',
+    ' * The learned transliteration model (see learn-transliteration.ts and MATCHING.md): Latin edit costs and',
+    ' * Arabic letter emissions, learned from ' + `${groups.length} variant groups.`,
+    ' */',
+    "import type { TransliterationModel } from './transliteration-model-type.js';",
+    '',
+    `export const TRANSLITERATION_MODEL: TransliterationModel = ${JSON.stringify(model, null, 1)};`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,11 @@
+/**
+ * The shape of the generated transliteration model (transliteration-model.ts), kept apart so the generated file
+ * only holds data.
+ */
+
+export interface TransliterationModel {
+  /** Learned Latin edit costs in [0.1, 1]: `sub:xy` (x replaced by y), `del:x`, `dbl:x` (a doubled letter). */
+  readonly latinCosts: Readonly<Record<string, number>>;
+  /** Arabic letter -> [Latin consonant emission, probability] pairs, most probable first. */
+  readonly arabicEmissions: Readonly<Record<string, readonly (readonly [string, number])[]>>;
+}

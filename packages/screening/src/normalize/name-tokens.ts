@@ -1,0 +1,96 @@
+/**
+ * A name string -> the tokens matching compares. Folding (fold.ts), Arabic-script folding, title removal, particle
+ * canonicalisation and skeletons happen here, once per listed name at index time and once per query. A string
+ * mixing scripts ("Agha Jan Alizai اغا جان عالیزی") is one name written twice, so it becomes one token list per
+ * script and matching takes the better.
+ */
+import { foldText, isArabicLetter } from './fold.js';
+import { foldArabicScript } from './arabic-script.js';
+import { isTitle } from './titles.js';
+import { canonicalParticles } from './particles.js';
+import { latinSkeleton } from './skeleton.js';
+import { arabicSkeleton } from './transliterate.js';
+
+export const TOKEN_SCRIPTS = ['latin', 'arabic', 'other'] as const;
+export type TokenScript = (typeof TOKEN_SCRIPTS)[number];
+
+/** One comparable name part. */
+export interface NameToken {
+  /** Folded text: a-z for Latin (and transliterated Cyrillic), folded Arabic letters, or other script as is. */
+  readonly text: string;
+  readonly script: TokenScript;
+  /** Latin consonant skeleton (Arabic via the learned model); empty for other scripts. */
+  readonly skeleton: string;
+  /** A Latin token with a glued article ("alzindani") also compares without it ("zindani"). */
+  readonly alt?: { readonly text: string; readonly skeleton: string };
+  /** A single Latin letter: an initial ("Abdul Rahman S.") that only agrees with parts starting with it. */
+  readonly initial: boolean;
+}
+
+/** Apostrophes and ayn/hamza signs Latin transliterations write inside words ('Abd, Ba'th, Mu'min). */
+const INNER_MARKS = /['’‘`´ʿʾʻʼ]/g;
+
+function scriptOf(token: string): TokenScript {
+  for (const ch of token) {
+    if (isArabicLetter(ch)) return 'arabic';
+    if (ch >= 'a' && ch <= 'z') return 'latin';
+  }
+  return 'other';
+}
+
+/** Splits folded text into raw words of one script each. */
+function words(folded: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let currentScript: TokenScript | undefined;
+  const flush = (): void => {
+    if (current !== '') out.push(current);
+    current = '';
+    currentScript = undefined;
+  };
+  for (const ch of folded.replace(INNER_MARKS, '')) {
+    const isLatin = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+    const script: TokenScript | undefined = isLatin ? 'latin' : isArabicLetter(ch) ? 'arabic' : /\p{L}/u.test(ch) ? 'other' : undefined;
+    if (script === undefined || (currentScript !== undefined && script !== currentScript)) flush();
+    if (script !== undefined) {
+      current += ch;
+      currentScript = script;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** A glued Latin article: "al" + consonant + at least four more letters ("alzindani", not "alan" or "albert"). */
+const GLUED_ARTICLE = /^(?:al|el)([^aeiou][a-z]{4,})$/;
+
+function makeToken(text: string): NameToken {
+  const script = scriptOf(text);
+  if (script === 'arabic') return { text, script, skeleton: arabicSkeleton(text), initial: false };
+  if (script === 'other') return { text, script, skeleton: '', initial: false };
+  const glued = GLUED_ARTICLE.exec(text);
+  const alt = glued === null ? undefined : { text: glued[1]!, skeleton: latinSkeleton(glued[1]!) };
+  return { text, script, skeleton: latinSkeleton(text), ...(alt === undefined ? {} : { alt }), initial: text.length === 1 };
+}
+
+/**
+ * Tokenises a name: one token list per script present (most names have one). Titles are dropped unless nothing
+ * else is left; particles are canonicalised (particles.ts).
+ */
+export function tokenizeName(full: string): NameToken[][] {
+  const raw = words(foldText(full)).map((w) => (scriptOf(w) === 'arabic' ? foldArabicScript(w) : w));
+  const byScript = new Map<TokenScript, string[]>();
+  for (const w of raw) {
+    const script = scriptOf(w);
+    const list = byScript.get(script) ?? [];
+    list.push(w);
+    byScript.set(script, list);
+  }
+  const out: NameToken[][] = [];
+  for (const list of byScript.values()) {
+    const untitled = list.filter((w) => !isTitle(w));
+    const tokens = canonicalParticles(untitled.length > 0 ? untitled : list).map(makeToken);
+    if (tokens.length > 0) out.push(tokens);
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * Arabic name particles in Latin and Arabic script. Transliterations glue, split and assimilate them differently
+ * ("Abd al-Rahman", "Abdul Rahman", "Abderrahmane", "عبد الرحمن"; "Siraj-ud-Din", "Sirajuddin", "سراج الدين"),
+ * so they are rewritten into one canonical shape before comparison:
+ * - the article (al, el, ul, ud, ad, ar, as, ash, at, az, an and ال) standing alone before a name part is dropped;
+ * - `abd` and its spellings join the following part ("abdul rahman" -> "abdalrahman"): the two are one name;
+ * - `din` ("ud-din", "eddine", "الدين") and `ullah` ("ullah", "allah", "الله") join the preceding part;
+ * - filiation words (bin, ibn, bint, ould, بن, ابن, بنت, ولد) are dropped: they say "son of", not who.
+ * Tokens arrive folded (fold.ts, arabic-script.ts) in list order.
+ */
+import { ARABIC_ARTICLE } from './arabic-script.js';
+
+/** Standalone Latin forms of the Arabic article, including the sun-letter assimilations. */
+const LATIN_ARTICLES: ReadonlySet<string> = new Set([
+  'al', 'el', 'ul', 'il', 'ol', 'ud', 'ad', 'ed', 'ur', 'ar', 'er', 'as', 'es', 'us', 'ash', 'esh', 'ush',
+  'at', 'et', 'ut', 'az', 'ez', 'uz', 'an', 'en', 'un', 'ath', 'adh', 'ez',
+]);
+
+/** Filiation words: "son/daughter of". `ben` only counts after the first part (Ben is also a given name). */
+const FILIATION: ReadonlySet<string> = new Set(['bin', 'ibn', 'bint', 'binti', 'ould', 'bn', 'بن', 'ابن', 'بنت', 'ولد']);
+
+/** `abd` ("servant of") as it is spelt standing alone before the name it governs. */
+const ABD_FORMS: ReadonlySet<string> = new Set([
+  'abd', 'abdu', 'abdul', 'abdel', 'abdal', 'abdol', 'abdoul', 'abdil', 'abdur', 'abder', 'abdar', 'abdus', 'abdes',
+  'abdas', 'abdun', 'abed', 'عبد',
+]);
+
+/** `din` ("of the faith") as a separate word: ud-din, ad-deen, eddine, aldin, الدين... */
+const DIN_FORM = /^(?:[uae][dl]?|ul|al|el|ud|ad|ed)?d?d(?:i|ee|ii)ne?$/;
+const ARABIC_DIN = new Set(['الدين', 'دين']);
+
+/** `ullah` ("of God") as a separate word: ullah, ulla, allah, ollah, الله. */
+const ULLAH_FORM = /^[uoai]llah?$/;
+const ARABIC_ALLAH = 'الله';
+
+function stripArticle(token: string): string {
+  if (token.startsWith(ARABIC_ARTICLE) && token.length > 3 && token !== ARABIC_ALLAH) return token.slice(2);
+  return token;
+}
+
+/**
+ * Rewrites folded name tokens into the canonical particle shape described in the module comment. A name made only
+ * of particles is returned unchanged so that nothing is lost.
+ */
+export function canonicalParticles(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    if (FILIATION.has(token) || (token === 'ben' && out.length > 0)) continue;
+    if (LATIN_ARTICLES.has(token) && next !== undefined) continue;
+    if ((DIN_FORM.test(token) || ARABIC_DIN.has(token) || ULLAH_FORM.test(token) || token === ARABIC_ALLAH) && out.length > 0) {
+      const joined = ARABIC_DIN.has(token) ? stripArticle(token) : token;
+      out[out.length - 1] += joined;
+      continue;
+    }
+    if (ABD_FORMS.has(token) && next !== undefined) {
+      // Skip an article between abd and its name ("abd al rahman"), then join the two.
+      let j = i + 1;
+      if (LATIN_ARTICLES.has(tokens[j]!) && tokens[j + 1] !== undefined) j++;
+      // One spelling for every form, article included ("abdal" + "rahman", "عبدال" + "رحمن"), so the result meets
+      // the glued spellings (Abdelrahman, عبدالرحمن); skeleton.ts then drops the article's l for all of them.
+      const governed = stripArticle(tokens[j]!);
+      out.push(token === 'عبد' ? `${token}${ARABIC_ARTICLE}${governed}` : `abdal${governed.replace(/^(?:al|el|ul)(?=ll)/, '')}`);
+      i = j;
+      continue;
+    }
+    out.push(stripArticle(token));
+  }
+  return out.length > 0 ? out : [...tokens];
+}

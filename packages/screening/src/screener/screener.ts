@@ -1,0 +1,300 @@
+/**
+ * The screener: built once from the entries of one or several lists, it screens a person (names, optional date of
+ * birth, nationality, documents) and returns scored, explained hits. Per query:
+ * 1. tokenise each name given (normalize/name-tokens.ts) and weigh its tokens by rarity in the lists;
+ * 2. retrieve candidate listed names from the candidate index (no full scan);
+ * 3. score each candidate entry: its best name comparison (match/name-similarity.ts), where a weak (low-quality)
+ *    alias counts only when something else confirms the entry, adjusted for date-of-birth and nationality
+ *    agreement; a matching document number makes a hit on its own, whatever the names;
+ * 4. drop hits a recorded decision suppresses, and those under the threshold.
+ * See MATCHING.md for the reasoning and the calibration of the threshold.
+ */
+import type { ListedDocument, ListedName, ListSource, SubjectKind, WatchlistEntry } from '../entry.js';
+import { ScreeningError } from '../errors.js';
+import { tokenizeName, type NameToken } from '../normalize/name-tokens.js';
+import { CandidateIndex, type IndexedName } from '../index/candidate-index.js';
+import { compareNames, type TokenPair, type WeightedToken } from '../match/name-similarity.js';
+import { tokenSimilarity } from '../match/token-similarity.js';
+import { compareDateOfBirth, parsePartialDate, type DobAgreement, type PartialDate } from '../match/date-of-birth.js';
+import { compareNationality, nationalityCodes, type NationalityAgreement } from '../match/nationality.js';
+import { sameDocumentNumber, unpaddedDocumentNumber, type PresentedDocument } from '../match/document-number.js';
+import { entryContentHash } from './entry-hash.js';
+import { SuppressionSet, type SuppressionDecision } from './suppression.js';
+
+/** A person to screen. Only `names` is required. */
+export interface PersonQuery {
+  /** The traveller's id, used to apply recorded suppression decisions. */
+  readonly id?: string;
+  /** Every name the person uses or is documented under, in any script. */
+  readonly names: readonly string[];
+  /** `1970`, `1970-05`, `1970-05-12`, or a parsed partial date. */
+  readonly dateOfBirth?: string | PartialDate;
+  /** ISO alpha-3 codes or English country names. */
+  readonly nationalities?: readonly string[];
+  readonly documents?: readonly PresentedDocument[];
+}
+
+/** Why an entry was hit. */
+export interface HitExplanation {
+  /** The best name comparison: the query name, the listed name and the token pairs that agreed. */
+  readonly name?: {
+    readonly query: string;
+    readonly listed: string;
+    readonly listedKind: ListedName['kind'];
+    readonly quality: ListedName['quality'];
+    readonly score: number;
+    readonly pairs: readonly TokenPair[];
+    /** True when the best name was a weak alias, counted because other evidence confirmed the entry. */
+    readonly weakAliasConfirmed?: boolean;
+  };
+  readonly dateOfBirth: DobAgreement;
+  readonly nationality: NationalityAgreement;
+  /** The presented and listed document numbers that agree, when one does. */
+  readonly document?: { readonly presented: string; readonly listed: string; readonly kind: string };
+}
+
+export interface Hit {
+  readonly source: ListSource;
+  readonly entryId: string;
+  readonly entryKind: SubjectKind;
+  readonly listType: string;
+  /** The entry's primary name, for display. */
+  readonly primaryName: string;
+  /** In [0, 1]; the hit is an alert at or above the screener's threshold. */
+  readonly score: number;
+  /** entryContentHash(entry): record it with a suppression decision. */
+  readonly entryHash: string;
+  readonly explanation: HitExplanation;
+}
+
+export interface ScreenerOptions {
+  /** Alert threshold on hit scores (see calibration.ts to derive it from a false-alert rate). */
+  readonly threshold?: number;
+  /** Only entries of these kinds are screened (default: individuals and entities). */
+  readonly subjectKinds?: readonly SubjectKind[];
+  /** Listed names scored in full per query name (the rest of the retrieved ones are dropped). */
+  readonly candidateLimit?: number;
+}
+
+export interface ScreenOptions {
+  /** Overrides the screener's threshold for this query (0 returns every scored candidate). */
+  readonly threshold?: number;
+  readonly decisions?: readonly SuppressionDecision[] | SuppressionSet;
+  /** Leaves listed names out of this query (the evaluation's fair protocol removes the queried alias). */
+  readonly excludeName?: (entry: WatchlistEntry, name: ListedName) => boolean;
+  /** Use date of birth and nationality when given (default true); false screens on names and documents only. */
+  readonly useDateAndNationality?: boolean;
+}
+
+/**
+ * The threshold used when none is configured: calibrated on negatives_global.csv against the UN list for a 0.5 %
+ * name-only false-alert rate (see MATCHING.md; `sarhad eval screening` recomputes it).
+ */
+export const DEFAULT_THRESHOLD = 0.7;
+const DEFAULT_CANDIDATE_LIMIT = 120;
+
+/** Weak aliases count when the entry's best good name reaches this on its own. */
+const WEAK_ALIAS_CONFIRM_FLOOR = 0.45;
+/** Score adjustments for date-of-birth and nationality agreement (added to the name score). */
+const DOB_ADJUSTMENT: Readonly<Record<DobAgreement, number>> = { exact: 0.1, compatible: 0.04, mismatch: -0.2, unknown: 0 };
+const NATIONALITY_ADJUSTMENT: Readonly<Record<NationalityAgreement, number>> = { agree: 0.04, differ: -0.08, unknown: 0 };
+/** A document number agreeing is an alert on its own; less when the issuers are both known and differ. */
+const DOCUMENT_SCORE = 1;
+const DOCUMENT_OTHER_ISSUER_SCORE = 0.9;
+
+interface PreparedEntry {
+  readonly entry: WatchlistEntry;
+  readonly hash: string;
+}
+
+interface DocumentHit {
+  readonly score: number;
+  readonly match: { readonly presented: string; readonly listed: string; readonly kind: string };
+}
+
+interface BestName {
+  score: number;
+  nameIndex: number;
+  queryName: string;
+  pairs: readonly TokenPair[];
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+export class Screener {
+  readonly threshold: number;
+  readonly #entries: PreparedEntry[] = [];
+  readonly #index: CandidateIndex;
+  readonly #candidateLimit: number;
+  readonly #tokenWeights = new Map<NameToken, number>();
+  /** Listed documents by unpadded normal number: a presented document is looked up, not compared with all. */
+  readonly #documents = new Map<string, { entryIndex: number; listed: ListedDocument }[]>();
+
+  constructor(entries: readonly WatchlistEntry[], options: ScreenerOptions = {}) {
+    const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    if (!(threshold >= 0 && threshold <= 1))
+      throw new ScreeningError('SCREENING_INVALID_THRESHOLD', `threshold must be in [0, 1], got ${threshold}`);
+    this.threshold = threshold;
+    this.#candidateLimit = options.candidateLimit ?? DEFAULT_CANDIDATE_LIMIT;
+    const kinds = options.subjectKinds ?? ['individual', 'entity'];
+    // Interning identical tokens lets one query memoise a similarity across every name that shares the token.
+    const interned = new Map<string, NameToken>();
+    const names: IndexedName[] = [];
+    for (const entry of entries) {
+      if (!kinds.includes(entry.kind)) continue;
+      const entryIndex = this.#entries.length;
+      this.#entries.push({ entry, hash: entryContentHash(entry) });
+      for (const listed of entry.documents) {
+        const key = unpaddedDocumentNumber(listed.number);
+        const list = this.#documents.get(key) ?? [];
+        list.push({ entryIndex, listed });
+        this.#documents.set(key, list);
+      }
+      entry.names.forEach((name, nameIndex) => {
+        for (const tokens of tokenizeName(name.full)) {
+          const shared = tokens.map((t) => {
+            const key = `${t.script}:${t.text}`;
+            const existing = interned.get(key);
+            if (existing !== undefined) return existing;
+            interned.set(key, t);
+            return t;
+          });
+          names.push({ entryIndex, nameIndex, tokens: shared });
+        }
+      });
+    }
+    this.#index = new CandidateIndex(names);
+  }
+
+  /** Number of entries screened against. */
+  get size(): number {
+    return this.#entries.length;
+  }
+
+  #weight(token: NameToken): number {
+    let w = this.#tokenWeights.get(token);
+    if (w === undefined) {
+      w = this.#index.weight(token);
+      this.#tokenWeights.set(token, w);
+    }
+    return w;
+  }
+
+  /** Screens a person; hits at or above the threshold, best first. */
+  screen(person: PersonQuery, options: ScreenOptions = {}): Hit[] {
+    const threshold = options.threshold ?? this.threshold;
+    const useContext = options.useDateAndNationality ?? true;
+    const decisions = options.decisions instanceof SuppressionSet ? options.decisions : new SuppressionSet(options.decisions ?? []);
+    const dob = !useContext || person.dateOfBirth === undefined ? undefined : typeof person.dateOfBirth === 'string' ? parsePartialDate(person.dateOfBirth) : person.dateOfBirth;
+    if (useContext && typeof person.dateOfBirth === 'string' && dob === undefined)
+      throw new ScreeningError('SCREENING_INVALID_QUERY', `date of birth must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(person.dateOfBirth)}`);
+    const nationalities = useContext ? nationalityCodes(person.nationalities ?? []) : [];
+
+    // Per query: memoised token similarities (query token -> listed token -> similarity).
+    const memo = new Map<NameToken, Map<NameToken, number>>();
+    const similarity = (q: NameToken, l: NameToken): number => {
+      let row = memo.get(q);
+      if (row === undefined) memo.set(q, (row = new Map()));
+      let s = row.get(l);
+      if (s === undefined) row.set(l, (s = tokenSimilarity(q, l)));
+      return s;
+    };
+
+    const good = new Map<number, BestName>();
+    const weak = new Map<number, BestName>();
+    for (const queryName of person.names) {
+      for (const tokens of tokenizeName(queryName)) {
+        const weights = tokens.map((t) => this.#index.weight(t));
+        const query: WeightedToken[] = tokens.map((token, i) => ({ token, weight: weights[i]! }));
+        for (const { nameId } of this.#index.retrieve(tokens, weights, this.#candidateLimit)) {
+          const indexed = this.#index.names[nameId]!;
+          const { entry } = this.#entries[indexed.entryIndex]!;
+          const listedName = entry.names[indexed.nameIndex]!;
+          if (options.excludeName?.(entry, listedName) === true) continue;
+          const listed: WeightedToken[] = indexed.tokens.map((token) => ({ token, weight: this.#weight(token) }));
+          const comparison = compareNames(query, listed, similarity);
+          const target = listedName.quality === 'low' ? weak : good;
+          const best = target.get(indexed.entryIndex);
+          if (best === undefined || comparison.score > best.score)
+            target.set(indexed.entryIndex, { score: comparison.score, nameIndex: indexed.nameIndex, queryName, pairs: comparison.pairs });
+        }
+      }
+    }
+
+    const documentHits = this.#documentHits(person.documents ?? []);
+    const hits: Hit[] = [];
+    const entryIndexes = new Set<number>([...good.keys(), ...weak.keys(), ...documentHits.keys()]);
+    for (const entryIndex of entryIndexes) {
+      const { entry, hash } = this.#entries[entryIndex]!;
+      const dobAgreement = compareDateOfBirth(dob, entry.datesOfBirth);
+      const nationalityAgreement = compareNationality(nationalities, entry.nationalities);
+      const document = documentHits.get(entryIndex);
+      const goodName = good.get(entryIndex);
+      const weakName = weak.get(entryIndex);
+      let best = goodName;
+      let weakAliasConfirmed = false;
+      // A weak alias never raises a hit alone: it counts only when a good name, the date of birth or a document
+      // already points at the entry.
+      if (weakName !== undefined && weakName.score > (goodName?.score ?? 0)) {
+        const confirmed =
+          (goodName?.score ?? 0) >= WEAK_ALIAS_CONFIRM_FLOOR || dobAgreement === 'exact' || document !== undefined;
+        if (confirmed) {
+          best = weakName;
+          weakAliasConfirmed = true;
+        }
+      }
+      let score = best === undefined ? 0 : best.score + DOB_ADJUSTMENT[dobAgreement] + NATIONALITY_ADJUSTMENT[nationalityAgreement];
+      if (document !== undefined) score = Math.max(score, document.score);
+      score = round6(Math.min(1, Math.max(0, score)));
+      if (score < threshold || (score === 0 && threshold === 0 && best === undefined && document === undefined)) continue;
+      if (decisions.suppresses(person.id, entry.source, entry.id, hash)) continue;
+      const primary = entry.names.find((n) => n.kind === 'primary') ?? entry.names[0];
+      const listedName = best === undefined ? undefined : entry.names[best.nameIndex]!;
+      hits.push({
+        source: entry.source,
+        entryId: entry.id,
+        entryKind: entry.kind,
+        listType: entry.listType,
+        primaryName: primary?.full ?? '',
+        score,
+        entryHash: hash,
+        explanation: {
+          ...(best !== undefined && listedName !== undefined
+            ? {
+                name: {
+                  query: best.queryName,
+                  listed: listedName.full,
+                  listedKind: listedName.kind,
+                  quality: listedName.quality,
+                  score: round6(best.score),
+                  pairs: best.pairs,
+                  ...(weakAliasConfirmed ? { weakAliasConfirmed } : {}),
+                },
+              }
+            : {}),
+          dateOfBirth: dobAgreement,
+          nationality: nationalityAgreement,
+          ...(document !== undefined ? { document: document.match } : {}),
+        },
+      });
+    }
+    hits.sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
+    return hits;
+  }
+
+  /** Entries whose listed documents agree with a presented one (names play no part). */
+  #documentHits(documents: readonly PresentedDocument[]): Map<number, DocumentHit> {
+    const out = new Map<number, DocumentHit>();
+    for (const presented of documents)
+      for (const { entryIndex, listed } of this.#documents.get(unpaddedDocumentNumber(presented.number)) ?? []) {
+        if (!sameDocumentNumber(presented.number, listed.number)) continue;
+        const otherIssuer = presented.country !== undefined && listed.country !== undefined && presented.country !== listed.country;
+        const score = otherIssuer ? DOCUMENT_OTHER_ISSUER_SCORE : DOCUMENT_SCORE;
+        if ((out.get(entryIndex)?.score ?? 0) < score)
+          out.set(entryIndex, { score, match: { presented: presented.number, listed: listed.number, kind: listed.kind } });
+      }
+    return out;
+  }
+}
