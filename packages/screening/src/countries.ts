@@ -327,12 +327,13 @@ export const COUNTRY_CODES: readonly string[] = [...CODES];
  * the text does not name a country (a region such as "Crimea", a placeholder such as "na").
  */
 export function findCountryCode(name: string): string | undefined {
-  const folded = foldCountryName(name);
+  // OFAC prefixes territories with "Region: " ("Region: Gaza"); the rest may still name a country's territory.
+  const folded = foldCountryName(name.replace(/^\s*region:\s*/i, ''));
   if (folded === '') return undefined;
   const direct = BY_NAME.get(folded);
   if (direct !== undefined) return direct;
-  // OFAC writes regions as "Region: Crimea"; a bare parenthesised qualifier ("Iran (Islamic Republic of)") is
-  // already in the table, so only strip trailing qualifiers the table does not know, such as "Syria (Damascus)".
+  // A parenthesised qualifier the table knows ("Iran (Islamic Republic of)") matched above; strip one it does
+  // not know, such as "Syria (Damascus)".
   const withoutQualifier = foldCountryName(name.replace(/\s*\([^)]*\)\s*$/, ''));
   return withoutQualifier !== folded ? BY_NAME.get(withoutQualifier) : undefined;
 }

@@ -21,6 +21,11 @@ export interface ListedName {
   /** 'primary' is the record's main name; 'original-script' its NAME_ORIGINAL_SCRIPT; others are aliases. */
   readonly kind: 'primary' | 'alias' | 'original-script';
   readonly quality: AliasQuality;
+  /**
+   * The family name, when the list marks it: OFAC writes individuals as "LAST, First", which the parser turns into
+   * `full` "First LAST", `parts` [First, LAST] and `surname` LAST. The UN slots do not say which is the family name.
+   */
+  readonly surname?: string;
 }
 
 /**
@@ -66,6 +71,8 @@ export interface WatchlistEntry {
   /** ISO 3166-1 alpha-3 codes (UN lists English country names; parsers convert). */
   readonly nationalities: readonly string[];
   readonly documents: readonly ListedDocument[];
+  /** Countries (alpha-3) of the listed addresses (UN INDIVIDUAL_ADDRESS/ENTITY_ADDRESS, OFAC add.csv). */
+  readonly addressCountries?: readonly string[];
   /** As the list states it (UN GENDER, OFAC "Gender Male"); a mismatch lowers a score, absence says nothing. */
   readonly gender?: Gender;
   /** Why the person is listed (national lists), or the list's free-text comments. */

@@ -10,3 +10,6 @@ export * from './sources/parsed-list.js';
 export * from './sources/detect-format.js';
 export * from './sources/load-watchlist-file.js';
 export * from './versions/list-version.js';
+export * from './sources/ofac-sdn.js';
+export * from './sources/ofac-remarks.js';
+export * from './sources/national-csv.js';

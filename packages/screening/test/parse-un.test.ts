@@ -90,9 +90,11 @@ test('reads dates of birth that the list only states in a note', async () => {
   ]);
 });
 
-test('converts nationalities to ISO 3166-1 alpha-3', async () => {
+test('converts nationalities and address countries to ISO 3166-1 alpha-3', async () => {
   assert.deepEqual((await entryById('TAi.901')).nationalities, ['AFG', 'IRN']);
+  assert.deepEqual((await entryById('TAi.901')).addressCountries, ['AFG', 'PAK']);
   assert.deepEqual((await entryById('QDi.902')).nationalities, ['RUS']);
+  assert.equal((await entryById('QDi.902')).addressCountries, undefined);
 });
 
 test('reads passports and national ids with their issuing country and notes', async () => {

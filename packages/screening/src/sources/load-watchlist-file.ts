@@ -4,12 +4,14 @@
  * matcher's evaluation and the server use; nothing is stored here (see store/).
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { open, readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { WatchlistEntry } from '../entry.js';
 import { ScreeningError } from '../errors.js';
 import { ContentHasher, FORMAT_SOURCE, type ListFormat, type ListVersion } from '../versions/list-version.js';
 import { detectListFormat, parseListFormat } from './detect-format.js';
+import { parseNationalCsv } from './national-csv.js';
+import { OFAC_FILE_NAMES, parseOfacSdn } from './ofac-sdn.js';
 import type { ParsedList } from './parsed-list.js';
 import { parseUnXml } from './un-xml.js';
 
@@ -17,6 +19,8 @@ import { parseUnXml } from './un-xml.js';
 export interface LoadedWatchlist {
   readonly version: ListVersion;
   readonly entries: readonly WatchlistEntry[];
+  /** What the parser skipped and why (OFAC rows of another edition, unreadable remark items); empty when nothing. */
+  readonly notes?: readonly string[];
 }
 
 /** Bytes of a file that is read whole, or SCREENING_FILE_UNREADABLE naming it. */
@@ -56,8 +60,61 @@ export async function* hashedChunks(path: string, hasher: ContentHasher): AsyncG
   }
 }
 
+/** Reads a whole file, or undefined when it does not exist and is optional. */
+async function readWhole(path: string, optional: boolean): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (cause) {
+    if (optional && (cause as { code?: unknown }).code === 'ENOENT') return undefined;
+    throw unreadable(path, cause);
+  }
+}
+
+/** Decodes UTF-8 strictly: a list in another encoding would import with mangled names. */
+function utf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (cause) {
+    throw new ScreeningError('SCREENING_PARSE_CSV', 'the file is not valid UTF-8', { cause, location: { file } });
+  }
+}
+
 /**
- * Loads a watchlist file. `format` is detected from the file when omitted; an unknown format name or an
+ * The OFAC file set: `path` is sdn.csv; alt.csv and add.csv must sit beside it (a list without its aliases would
+ * import quietly weakened), sdn_comments.csv may. Hashed in the order sdn, alt, add, sdn_comments.
+ */
+async function loadOfac(path: string, hasher: ContentHasher, files: string[]): Promise<ParsedList & { notes: readonly string[] }> {
+  const dir = dirname(path);
+  const sdn = (await readWhole(path, false))!;
+  const alt = (await readWhole(join(dir, OFAC_FILE_NAMES.alt), false))!;
+  const add = (await readWhole(join(dir, OFAC_FILE_NAMES.add), false))!;
+  const comments = await readWhole(join(dir, OFAC_FILE_NAMES.comments), true);
+  const parts: [string, Buffer | undefined][] = [
+    [basename(path), sdn],
+    [OFAC_FILE_NAMES.alt, alt],
+    [OFAC_FILE_NAMES.add, add],
+    [OFAC_FILE_NAMES.comments, comments],
+  ];
+  for (const [name, bytes] of parts) {
+    if (bytes === undefined) continue;
+    hasher.beginPart(name, bytes.length);
+    hasher.update(bytes);
+    if (name !== basename(path)) files.push(name);
+  }
+  return parseOfacSdn(
+    {
+      sdn: utf8(sdn, basename(path)),
+      alt: utf8(alt, OFAC_FILE_NAMES.alt),
+      add: utf8(add, OFAC_FILE_NAMES.add),
+      ...(comments !== undefined ? { comments: utf8(comments, OFAC_FILE_NAMES.comments) } : {}),
+    },
+    { sdn: basename(path) },
+  );
+}
+
+/**
+ * Loads a watchlist file (for OFAC, sdn.csv with its companions beside it). `format` is detected from the file when
+ * omitted; an unknown format name or an
  * unrecognisable file throws SCREENING_UNKNOWN_FORMAT. A malformed file throws a parse error naming the place;
  * nothing partial is ever returned.
  */
@@ -65,11 +122,24 @@ export async function loadWatchlistFile(path: string, format?: ListFormat | stri
   const chosen = format === undefined ? detectListFormat(await readHead(path), path) : parseListFormat(format);
   const hasher = new ContentHasher();
   let parsed: ParsedList;
+  let notes: readonly string[] = [];
   const files = [basename(path)];
   switch (chosen) {
     case 'un':
       parsed = await parseUnXml(hashedChunks(path, hasher), { file: basename(path) });
       break;
+    case 'ofac': {
+      const ofac = await loadOfac(path, hasher, files);
+      parsed = ofac;
+      notes = ofac.notes;
+      break;
+    }
+    case 'csv': {
+      const bytes = (await readWhole(path, false))!;
+      hasher.update(bytes);
+      parsed = parseNationalCsv(utf8(bytes, basename(path)), { file: basename(path) });
+      break;
+    }
   }
   const version: ListVersion = {
     source: FORMAT_SOURCE[chosen],
@@ -79,5 +149,5 @@ export async function loadWatchlistFile(path: string, format?: ListFormat | stri
     entryCount: parsed.entries.length,
     files,
   };
-  return { version, entries: parsed.entries };
+  return { version, entries: parsed.entries, notes };
 }

@@ -213,6 +213,14 @@ function toEntry(node: XmlNode, kind: SubjectKind, file: string | undefined): Wa
     if (code !== undefined && !nationalities.includes(code)) nationalities.push(code);
   }
 
+  // Address countries are free text more often than nationalities ("a territory on the border of..."): a value
+  // that names no country is left out rather than rejecting the list.
+  const addressCountries: string[] = [];
+  for (const address of children(node, kind === 'individual' ? 'INDIVIDUAL_ADDRESS' : 'ENTITY_ADDRESS')) {
+    const code = findCountryCode(childText(address, 'COUNTRY'));
+    if (code !== undefined && !addressCountries.includes(code)) addressCountries.push(code);
+  }
+
   const documents: ListedDocument[] = [];
   for (const doc of children(node, 'INDIVIDUAL_DOCUMENT')) {
     const document = toDocument(doc, id, file);
@@ -238,6 +246,7 @@ function toEntry(node: XmlNode, kind: SubjectKind, file: string | undefined): Wa
     datesOfBirth,
     nationalities,
     documents,
+    ...(addressCountries.length > 0 ? { addressCountries } : {}),
     ...(gender !== undefined ? { gender } : {}),
     ...(remarks !== '' ? { remarks } : {}),
     ...(listedOn !== '' ? { listedOn } : {}),

@@ -6,12 +6,12 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { ListSource } from '../entry.js';
 
-/** File formats the importer reads: UN consolidated XML. */
-export const LIST_FORMATS = ['un'] as const;
+/** File formats the importer reads: UN consolidated XML, OFAC SDN CSV set, national stop-list CSV. */
+export const LIST_FORMATS = ['un', 'ofac', 'csv'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
 /** The source each format's entries belong to. */
-export const FORMAT_SOURCE: Readonly<Record<ListFormat, ListSource>> = { un: 'un' };
+export const FORMAT_SOURCE: Readonly<Record<ListFormat, ListSource>> = { un: 'un', ofac: 'ofac', csv: 'national' };
 
 /** Metadata of one imported list. */
 export interface ListVersion {
