@@ -1,0 +1,184 @@
+/**
+ * Derives the raw-score-to-calibrated-score table of the matcher (src/match/calibration-table.ts) from impostor
+ * comparisons, so that a calibrated score S means a false-match rate of about 10^(-S/10). Method and data are
+ * described in ../CALIBRATION.md.
+ *
+ *   npx tsx packages/engine/scripts/calibrate.ts [--data <shared data dir>] [--write | --check]
+ *
+ * Impostors are pooled from every template set found (never one set alone): all pairs of templates of different
+ * fingers, within each set and across sets (a cross-set pair is an impostor between different sensors and
+ * extractors' habits). Prints the leave-one-set-out check: the table fitted without a set, and the false-match
+ * rates observed on that set at scores 10, 20 and 30. `--write` rewrites the table file; `--check` exits 1 when the
+ * file differs from what the data give (a stale table).
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decodeAnyTemplate } from '../src/template/detect.js';
+import type { FingerprintTemplate } from '../src/template/template.js';
+import { prepare } from '../src/match/prepared-template.js';
+import type { PreparedTemplate } from '../src/match/prepared-template.js';
+import { matchPreparedRaw } from '../src/match/matcher.js';
+
+/** Calibrated score levels the table pins, 2 apart, and the level past which only the fitted tail speaks. */
+const SCORE_STEP = 2;
+const MAX_TABLE_SCORE = 70;
+/** The empirical quantile is trusted while at least this many impostors lie above it. */
+const MIN_TAIL_COUNT = 30;
+/** The exponential tail's slope is the mean excess of the top fraction of impostor scores. */
+const TAIL_FRACTION = 0.01;
+
+interface TemplateSet {
+  readonly name: string;
+  /** finger id (unique across sets) per template */
+  readonly fingers: number[];
+  readonly templates: PreparedTemplate[];
+}
+
+const args = process.argv.slice(2);
+const dataDir = resolve(args.includes('--data') ? args[args.indexOf('--data') + 1]! : '../shared/data');
+const tablePath = resolve(import.meta.dirname, '../src/match/calibration-table.ts');
+
+/**
+ * Maps a template made from an image resized to the template's frame back to the original capture at 500 dpi
+ * (the SecuGen records were made from FVC images resized to 300 x 400): an anisotropic scale of positions and of
+ * the direction vector (cos θ, -sin θ).
+ */
+function mapFrame(t: FingerprintTemplate, width: number, height: number, dpi: number): FingerprintTemplate {
+  const sx = (width * 500) / dpi / t.width;
+  const sy = (height * 500) / dpi / t.height;
+  return {
+    ...t,
+    width: Math.round((width * 500) / dpi),
+    height: Math.round((height * 500) / dpi),
+    minutiae: t.minutiae.map((m) => {
+      let direction = Math.atan2(sy * Math.sin(m.direction), sx * Math.cos(m.direction));
+      if (direction < 0) direction += 2 * Math.PI;
+      if (direction >= 2 * Math.PI) direction = 0;
+      return { ...m, x: m.x * sx, y: m.y * sy, direction };
+    }),
+  };
+}
+
+/** Vendor ISO/IEC 19794-2 templates of the FVC B sets (fingers 101..110, impressions 1..8). */
+function loadIsoSets(): TemplateSet[] {
+  const datasets = JSON.parse(readFileSync(join(dataDir, 'fvc', 'datasets.json'), 'utf8')) as {
+    sets: { name: string; dpi: number; size: [number, number] }[];
+  };
+  const sets: TemplateSet[] = [];
+  let fingerBase = 0;
+  for (const info of datasets.sets) {
+    const dir = join(dataDir, 'fvc-iso-secugen', info.name);
+    if (!existsSync(dir)) continue;
+    const fingers: number[] = [];
+    const templates: PreparedTemplate[] = [];
+    for (let finger = 101; finger <= 110; finger++) {
+      for (let impression = 1; impression <= 8; impression++) {
+        const bytes = new Uint8Array(readFileSync(join(dir, `${finger}_${impression}.iso`)));
+        const view = decodeAnyTemplate(bytes).views[0]!;
+        templates.push(prepare(mapFrame(view, info.size[0], info.size[1], info.dpi)));
+        fingers.push(fingerBase + finger);
+      }
+    }
+    fingerBase += 1000;
+    sets.push({ name: `secugen ${info.name}`, fingers, templates });
+  }
+  return sets;
+}
+
+/** Raw impostor scores of every pair of templates of different fingers, within and across the given sets. */
+function impostorScores(sets: TemplateSet[]): number[] {
+  const all = sets.flatMap((s) => s.templates.map((t, i) => ({ t, finger: s.fingers[i]! })));
+  const scores: number[] = [];
+  for (let a = 0; a < all.length; a++) {
+    for (let b = a + 1; b < all.length; b++) {
+      if (all[a]!.finger !== all[b]!.finger) scores.push(matchPreparedRaw(all[a]!.t, all[b]!.t));
+    }
+  }
+  return scores;
+}
+
+/** Raw threshold above which a fraction `fmr` of the descending-sorted impostor scores lie. */
+function empiricalThreshold(descending: number[], fmr: number): number {
+  const x = fmr * descending.length;
+  const i = Math.min(descending.length - 1, Math.max(0, Math.floor(x)));
+  return descending[i]!;
+}
+
+/** Builds the (raw, score) table from pooled impostor raw scores. */
+function buildTable(scores: number[]): { raw: number[]; score: number[] } {
+  const descending = [...scores].sort((a, b) => b - a);
+  const n = descending.length;
+  const lastEmpiricalFmr = MIN_TAIL_COUNT / n;
+  const anchorFmr = TAIL_FRACTION;
+  const anchor = empiricalThreshold(descending, anchorFmr);
+  const top = descending.filter((s) => s > anchor);
+  const beta = top.reduce((sum, s) => sum + (s - anchor), 0) / Math.max(1, top.length);
+  const lastEmpirical = empiricalThreshold(descending, lastEmpiricalFmr);
+  const raw: number[] = [0];
+  const score: number[] = [0];
+  for (let s = SCORE_STEP; s <= MAX_TABLE_SCORE; s += SCORE_STEP) {
+    const fmr = 10 ** (-s / 10);
+    const r = fmr >= lastEmpiricalFmr ? empiricalThreshold(descending, fmr) : lastEmpirical + beta * Math.log(lastEmpiricalFmr / fmr);
+    // Ties in the raw scores (many impostors pair nothing) give equal thresholds; keep the table strictly rising.
+    if (r <= raw[raw.length - 1]!) continue;
+    raw.push(r);
+    score.push(s);
+  }
+  return { raw, score };
+}
+
+/** Calibrates raw with a table, as src/match/calibration.ts does (kept local so a candidate table can be tested). */
+function calibrateWith(table: { raw: number[]; score: number[] }, r: number): number {
+  const { raw, score } = table;
+  if (r <= raw[0]!) return score[0]!;
+  const last = raw.length - 1;
+  if (r >= raw[last]!) return score[last]! + ((r - raw[last]!) * (score[last]! - score[last - 1]!)) / (raw[last]! - raw[last - 1]!);
+  let i = 0;
+  while (raw[i + 1]! <= r) i++;
+  return score[i]! + ((r - raw[i]!) / (raw[i + 1]! - raw[i]!)) * (score[i + 1]! - score[i]!);
+}
+
+function render(table: { raw: number[]; score: number[] }, impostors: number, sources: string[]): string {
+  const round = (v: number): string => String(Math.round(v * 10000) / 10000);
+  return `// Generated by packages/engine/scripts/calibrate.ts (npx tsx packages/engine/scripts/calibrate.ts --write); do not edit.
+/**
+ * Piecewise-linear map from raw pairing scores to calibrated scores (S = -10 · log10 FMR), derived from pooled
+ * impostor comparisons; see CALIBRATION.md. \`raw\` rises strictly; \`score\` is the calibrated score at each point.
+ */
+export const CALIBRATION_TABLE = {
+  impostors: ${impostors},
+  sources: [${sources.map((s) => `'${s}'`).join(', ')}],
+  raw: [${table.raw.map(round).join(', ')}],
+  score: [${table.score.join(', ')}],
+} as const;
+`;
+}
+
+const sets = loadIsoSets();
+if (sets.length < 2) throw new Error(`fewer than two template sets under ${dataDir}: calibration must pool sets`);
+const scores = impostorScores(sets);
+const table = buildTable(scores);
+console.log(`impostor comparisons: ${scores.length} from ${sets.map((s) => s.name).join(', ')}`);
+console.log('raw  -> score');
+for (let i = 0; i < table.raw.length; i++) console.log(`${table.raw[i]!.toFixed(3)} -> ${table.score[i]}`);
+
+console.log('\nleave-one-set-out check: FMR observed on the left-out set at calibrated thresholds 10 / 20 / 30');
+for (const left of sets) {
+  const fitted = buildTable(impostorScores(sets.filter((s) => s !== left)));
+  const held = impostorScores([left]).map((r) => calibrateWith(fitted, r));
+  const at = (s: number): string => `${((100 * held.filter((v) => v >= s).length) / held.length).toFixed(3)} %`;
+  console.log(`${left.name}: ${held.length} impostors, FMR ${at(10)} (target 10 %) / ${at(20)} (1 %) / ${at(30)} (0.1 %)`);
+}
+
+const text = render(table, scores.length, sets.map((s) => s.name));
+if (args.includes('--write')) {
+  writeFileSync(tablePath, text);
+  console.log(`\nwrote ${tablePath}`);
+} else if (args.includes('--check')) {
+  const current = existsSync(tablePath) ? readFileSync(tablePath, 'utf8') : '';
+  if (current !== text) {
+    console.error(`\n${tablePath} is stale: run with --write`);
+    process.exit(1);
+  }
+  console.log('\ncalibration table is up to date');
+}

@@ -1,0 +1,84 @@
+/**
+ * Root pairs: the probe/candidate minutia pairs whose local structures agree best, from which pairings are grown.
+ * Every candidate edge is looked up in the probe's edge hash; each edge that matches within tolerance is a vote
+ * for both of its end pairs, weighted by how well it matches. A true correspondence collects votes from most of
+ * its neighbours, a chance one from few, so the highest-voted pairs are the roots worth trying.
+ */
+import type { PreparedTemplate } from './prepared-template.js';
+import { probeIndex } from './probe-index.js';
+import type { MatchScratch } from './scratch.js';
+import * as parameters from './match-parameters.js';
+
+// Module-local copies: imported bindings are live and some loaders compile them to getters, which the hot loops
+// below would call millions of times.
+const ANGLE_TOLERANCE = parameters.ANGLE_TOLERANCE;
+const LENGTH_TOLERANCE_BASE = parameters.LENGTH_TOLERANCE_BASE;
+const LENGTH_TOLERANCE_SLOPE = parameters.LENGTH_TOLERANCE_SLOPE;
+const MAX_ROOTS = parameters.MAX_ROOTS;
+const HASH_LENGTH_BIN = parameters.HASH_LENGTH_BIN;
+const HASH_LENGTH_BINS = parameters.HASH_LENGTH_BINS;
+const HASH_ANGLE_SHIFT = parameters.HASH_ANGLE_SHIFT;
+const HASH_ANGLE_BINS = parameters.HASH_ANGLE_BINS;
+
+/**
+ * Fills `scratch.votes` for the pair of templates and writes the best roots, highest vote first, into
+ * `scratch.rootProbe/rootCandidate/rootVote`. Returns the number of roots (0 when no edge agrees).
+ */
+export function findRootPairs(probe: PreparedTemplate, candidate: PreparedTemplate, scratch: MatchScratch): number {
+  const nc = candidate.count;
+  const votes = scratch.votes;
+  votes.fill(0, 0, probe.count * nc);
+  const index = probeIndex(probe);
+  const { start, source: pFrom, target: pTo, length: pLength, sourceAngle: pSource, targetAngle: pTarget } = index;
+  const { edgeLength: cLength, edgeSourceAngle: cSource, edgeTargetAngle: cTarget } = candidate;
+  const { edgeSource: cFrom, edgeTarget: cTo } = candidate;
+  const candidateEdges = cLength.length;
+  for (let ce = 0; ce < candidateEdges; ce++) {
+    const length = cLength[ce]!;
+    const sa = cSource[ce]!;
+    const ta = cTarget[ce]!;
+    const l = length < HASH_LENGTH_BIN * HASH_LENGTH_BINS ? (length / HASH_LENGTH_BIN) | 0 : HASH_LENGTH_BINS - 1;
+    const bucket = (l * HASH_ANGLE_BINS + (sa >> HASH_ANGLE_SHIFT)) * HASH_ANGLE_BINS + (ta >> HASH_ANGLE_SHIFT);
+    const end = start[bucket + 1]!;
+    const cs = cFrom[ce]!;
+    const ct = cTo[ce]!;
+    for (let h = start[bucket]!; h < end; h++) {
+      const pl = pLength[h]!;
+      const dl = pl > length ? pl - length : length - pl;
+      const tol = LENGTH_TOLERANCE_BASE + LENGTH_TOLERANCE_SLOPE * (pl > length ? pl : length);
+      if (dl > tol) continue;
+      let da = (pSource[h]! - sa) & 255;
+      if (da > 128) da = 256 - da;
+      if (da > ANGLE_TOLERANCE) continue;
+      let db = (pTarget[h]! - ta) & 255;
+      if (db > 128) db = 256 - db;
+      if (db > ANGLE_TOLERANCE) continue;
+      // 1 for a perfect match, falling linearly to 0 at the edge of every tolerance.
+      const w = 1 - (dl / tol + da / ANGLE_TOLERANCE + db / ANGLE_TOLERANCE) / 3;
+      votes[pFrom[h]! * nc + cs]! += w;
+      votes[pTo[h]! * nc + ct]! += w;
+    }
+  }
+  return selectRoots(probe.count * nc, nc, scratch);
+}
+
+/** Keeps the MAX_ROOTS highest votes by insertion into a short sorted list; ties go to the lower index. */
+function selectRoots(pairs: number, nc: number, scratch: MatchScratch): number {
+  const { votes, rootProbe, rootCandidate, rootVote } = scratch;
+  let count = 0;
+  for (let i = 0; i < pairs; i++) {
+    const v = votes[i]!;
+    if (v <= 0 || (count === MAX_ROOTS && v <= rootVote[count - 1]!)) continue;
+    let at = count < MAX_ROOTS ? count++ : count - 1;
+    while (at > 0 && rootVote[at - 1]! < v) {
+      rootVote[at] = rootVote[at - 1]!;
+      rootProbe[at] = rootProbe[at - 1]!;
+      rootCandidate[at] = rootCandidate[at - 1]!;
+      at--;
+    }
+    rootVote[at] = v;
+    rootProbe[at] = Math.floor(i / nc);
+    rootCandidate[at] = i - rootProbe[at]! * nc;
+  }
+  return count;
+}
