@@ -11,6 +11,7 @@ import { deletionKeys, tokenKeys } from './phonetic-key.js';
 
 /** How much a near (one-deletion) key hit counts against an exact key hit when ranking candidates. */
 const NEAR_HIT = 0.7;
+const TOKEN_COUNT_TIE_BREAK = 0.01;
 /** Floor on token weight: even "Muhammad" says something. */
 const MIN_WEIGHT = 0.1;
 
@@ -84,7 +85,8 @@ export class CandidateIndex {
       for (const [id, hit] of reached) strength.set(id, (strength.get(id) ?? 0) + hit * w);
     });
     const out: Candidate[] = [];
-    for (const [nameId, s] of strength) out.push({ nameId, strength: s });
+    // Among equally reached names, shorter ones first: they can score higher (fewer unpaired parts).
+    for (const [nameId, s] of strength) out.push({ nameId, strength: s - TOKEN_COUNT_TIE_BREAK * this.names[nameId]!.tokens.length });
     out.sort((a, b) => b.strength - a.strength || a.nameId - b.nameId);
     return out.length > limit ? out.slice(0, limit) : out;
   }

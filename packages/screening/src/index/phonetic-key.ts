@@ -1,6 +1,6 @@
 /**
- * Retrieval keys for name tokens. A token's key is its consonant skeleton with `h` dropped (kh, sh, th, dh, gh
- * become k, s, t, d, g: transliterations disagree on the h) and consonants merged into coarse classes in the
+ * Retrieval keys for name tokens. A token's key is its consonant skeleton with the `h` of digraphs dropped (kh,
+ * sh, th, dh, gh become k, s, t, d, g: transliterations disagree on them) and consonants merged into coarse classes in the
  * manner of Soundex: b/p/f/v, c/k/q/x, g/j, d/t, s/z. Keys only decide which listed names are scored; the learned
  * edit costs then tell them apart, so a coarse key costs some speed and no accuracy. Arabic-script tokens get the
  * key of their model transliteration, so both scripts meet in one index; other scripts key on their own letters.
@@ -16,11 +16,16 @@ const CLASS: Readonly<Record<string, string>> = {
   l: 'l', m: 'm', n: 'n', r: 'r',
 };
 
+/** Consonants that form a digraph with a following h (kh, sh, th, dh, gh, ch, ph, zh). */
+const DIGRAPH_FIRST = new Set(['k', 's', 't', 'd', 'g', 'c', 'p', 'z']);
+
 /** The phonetic class key of a Latin consonant skeleton. */
 export function skeletonKey(skeleton: string): string {
   let out = '';
-  for (const ch of skeleton) {
-    const c = CLASS[ch];
+  for (let i = 0; i < skeleton.length; i++) {
+    const ch = skeleton[i]!;
+    // h is kept as a consonant (Muhammad's h tells it from Mamduh) except in a digraph and word-finally (-ah).
+    const c = ch === 'h' ? (i === skeleton.length - 1 || DIGRAPH_FIRST.has(skeleton[i - 1] ?? '') ? undefined : 'h') : CLASS[ch];
     if (c !== undefined && c !== out[out.length - 1]) out += c;
   }
   return out;

@@ -1,68 +1,91 @@
 /**
- * Similarity between an Arabic-script token and a Latin consonant skeleton under the learned emission model: the
- * Arabic letters are aligned monotonically to the Latin consonants, each letter explaining zero, one or two of
- * them. An emission costs by its learned probability relative to the letter's most likely one (ق -> k and ق -> q
- * are both cheap); a consonant no emission explains costs a full edit, as does a letter left unexplained that
- * usually sounds. This is the noisy-channel reading of "could this Latin spelling have been written from that
- * Arabic name".
+ * Similarity between an Arabic-script token and a folded Latin token under the learned emission model (a noisy
+ * channel: "could this Latin spelling have been written from that Arabic name?"). The token's symbols (letters
+ * with vowel slots between them, see modelSymbols) are aligned monotonically to the Latin letters, each symbol
+ * explaining zero to three of them:
+ * - a letter's emission costs by its learned probability relative to the letter's most likely one (ق -> k and
+ *   ق -> q are both cheap); a one-letter reading the model never saw costs the learned Latin substitution cost;
+ * - a vowel slot may produce the short vowels Arabic script leaves unwritten. The training groups are mostly
+ *   Western names written in Arabic, with their vowels spelled out, so slot costs cannot be learned from them and
+ *   are set: cheap inside a word, dearer at its start (Arabic writes a word-initial vowel with a letter);
+ * - a Latin letter nothing explains costs a full edit (half for a vowel).
  */
 import { TRANSLITERATION_MODEL } from '../model/transliteration-model.js';
-import { collapseRuns } from '../model/learn-transliteration.js';
+import { END_SLOT, INNER_SLOT, modelSymbols, START_SLOT } from '../model/learn-transliteration.js';
 import { substitutionCost } from './latin-edit-distance.js';
 
 const EMISSIONS = TRANSLITERATION_MODEL.arabicEmissions;
 /** An emission this many times less likely than the letter's best costs a full edit. */
 const FULL_COST_RATIO = 50;
+/** Cost of one short vowel produced by a slot: at the start, inside, at the end of the word. */
+const SLOT_VOWEL_COST: Readonly<Record<string, number>> = { [START_SLOT]: 0.6, [INNER_SLOT]: 0.15, [END_SLOT]: 0.3 };
+const UNEXPLAINED_VOWEL = 0.5;
+const UNEXPLAINED_CONSONANT = 1;
+const VOWELS = 'aeiouy';
 
-interface LetterModel {
-  readonly emissions: ReadonlyMap<string, number>;
+interface SymbolModel {
+  readonly slot: boolean;
+  /** emission -> cost. */
+  readonly costs: ReadonlyMap<string, number>;
   readonly best: string;
-  /** What leaving the letter without a Latin counterpart costs (0 for ا, و, ي, ع which rarely sound). */
   readonly silentCost: number;
+  readonly vowelCost: number;
 }
 
-const letterModels = new Map<string, LetterModel>();
-function letterModel(letter: string): LetterModel {
-  let model = letterModels.get(letter);
-  if (model === undefined) {
-    const rows = EMISSIONS[letter] ?? [];
+const symbolModels = new Map<string, SymbolModel>();
+function symbolModel(symbol: string): SymbolModel {
+  let model = symbolModels.get(symbol);
+  if (model !== undefined) return model;
+  const slotCost = SLOT_VOWEL_COST[symbol];
+  if (slotCost !== undefined) {
+    model = { slot: true, costs: new Map([['', 0]]), best: '', silentCost: 0, vowelCost: slotCost };
+  } else {
+    const rows = EMISSIONS[symbol] ?? [];
     const top = rows[0]?.[1] ?? 1;
-    const emissions = new Map(rows.map(([e, p]) => [e, Math.min(1, Math.log(top / p) / Math.log(FULL_COST_RATIO))]));
-    model = { emissions, best: rows[0]?.[0] ?? '', silentCost: emissions.get('') ?? 1 };
-    letterModels.set(letter, model);
+    const costs = new Map(rows.map(([e, p]) => [e, Math.min(1, Math.log(top / p) / Math.log(FULL_COST_RATIO))]));
+    model = { slot: false, costs, best: rows[0]?.[0] ?? '', silentCost: costs.get('') ?? 1, vowelCost: 1 };
   }
+  symbolModels.set(symbol, model);
   return model;
 }
 
-/** Minimum alignment cost of folded Arabic-script `arabic` against Latin consonant skeleton `latin`. */
+function emissionCost(model: SymbolModel, latin: string, j: number, k: number): number | undefined {
+  if (model.slot) {
+    for (let t = j; t < j + k; t++) if (!VOWELS.includes(latin[t]!)) return undefined;
+    return k <= 2 ? k * model.vowelCost : undefined;
+  }
+  const e = latin.slice(j, j + k);
+  const known = model.costs.get(e);
+  if (known !== undefined) return known;
+  if (k === 1 && model.best !== '') return substitutionCost(model.best[0]!, e);
+  return undefined;
+}
+
+/** Minimum alignment cost of folded Arabic-script `arabic` against folded Latin `latin`. */
 export function crossScriptCost(arabic: string, latin: string): number {
-  const letters = [...collapseRuns(arabic)].map(letterModel);
-  const n = letters.length;
+  const symbols = modelSymbols(arabic).map(symbolModel);
   const m = latin.length;
   const INF = Number.POSITIVE_INFINITY;
   let prev = new Float64Array(m + 1).fill(INF);
   let cur = new Float64Array(m + 1);
   prev[0] = 0;
-  // Unexplained Latin consonants before the first letter.
-  for (let j = 1; j <= m; j++) prev[j] = j;
-  for (let i = 0; i < n; i++) {
-    const letter = letters[i]!;
+  const unexplained = (j: number): number => (VOWELS.includes(latin[j]!) ? UNEXPLAINED_VOWEL : UNEXPLAINED_CONSONANT);
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + unexplained(j - 1);
+  for (const model of symbols) {
     cur.fill(INF);
     for (let j = 0; j <= m; j++) {
       const base = prev[j]!;
       if (base === INF) continue;
-      // The letter silent (or dropped).
-      if (base + letter.silentCost < cur[j]!) cur[j] = base + letter.silentCost;
-      for (let k = 1; k <= 2 && j + k <= m; k++) {
-        const emission = latin.slice(j, j + k);
-        let cost = letter.emissions.get(emission);
-        // A one-consonant reading the model never saw for this letter: the learned Latin substitution cost.
-        if (cost === undefined && k === 1) cost = letter.best === '' ? 1 : substitutionCost(letter.best[0]!, emission);
+      if (base + model.silentCost < cur[j]!) cur[j] = base + model.silentCost;
+      for (let k = 1; k <= 3 && j + k <= m; k++) {
+        const cost = emissionCost(model, latin, j, k);
         if (cost !== undefined && base + cost < cur[j + k]!) cur[j + k] = base + cost;
       }
     }
-    // Extra Latin consonants no letter explains.
-    for (let j = 1; j <= m; j++) if (cur[j - 1]! + 1 < cur[j]!) cur[j] = cur[j - 1]! + 1;
+    for (let j = 1; j <= m; j++) {
+      const viaInsert = cur[j - 1]! + unexplained(j - 1);
+      if (viaInsert < cur[j]!) cur[j] = viaInsert;
+    }
     const t = prev;
     prev = cur;
     cur = t;
@@ -70,16 +93,10 @@ export function crossScriptCost(arabic: string, latin: string): number {
   return prev[m]!;
 }
 
-/** Number of letters in a folded Arabic token that usually sound as a consonant (the denominator of similarity). */
-export function soundingLetters(arabic: string): number {
-  let n = 0;
-  for (const letter of collapseRuns(arabic)) if (letterModel(letter).silentCost > 0.5) n++;
-  return n;
-}
-
-/** 1 - cost / max(sounding letters, Latin consonants), in [0, 1]. */
-export function crossScriptSimilarity(arabic: string, latinSkeleton: string): number {
-  const longer = Math.max(soundingLetters(arabic), latinSkeleton.length);
+/** 1 - cost / max(Latin letters, Arabic letters), in [0, 1]. */
+export function crossScriptSimilarity(arabic: string, latin: string): number {
+  const letters = (modelSymbols(arabic).length - 1) / 2;
+  const longer = Math.max(latin.length, letters);
   if (longer === 0) return 1;
-  return Math.max(0, 1 - crossScriptCost(arabic, latinSkeleton) / longer);
+  return Math.max(0, 1 - crossScriptCost(arabic, latin) / longer);
 }

@@ -6,7 +6,7 @@
  *
  *   score = M / (M + D + α·Uq + β·Uc)
  *
- * M is the weighted similarity of the pairs, D their weighted dissimilarity, Uq and Uc the weights of unpaired
+ * M is the weighted similarity of the pairs (rescaled above SIMILARITY_FLOOR), D their weighted dissimilarity, Uq and Uc the weights of unpaired
  * query and listed tokens. α > β: a traveller's name part the list does not know counts more against the match
  * than a listed part the traveller does not give (list names are long: "ABD AL-RAHMAN OULD MUHAMMAD AL-HUSAYN").
  */
@@ -15,6 +15,12 @@ import { tokenSimilarity } from './token-similarity.js';
 
 /** Tokens below this similarity are not paired: they are different names. */
 export const MIN_TOKEN_SIMILARITY = 0.6;
+/**
+ * Pairs count by their similarity above this floor, rescaled to [0, 1]: two unrelated names at 0.65 must not add
+ * up to a match, while spelling variants (0.85 and up) keep most of their weight.
+ */
+export const SIMILARITY_FLOOR = 0.5;
+
 /** Weight of unpaired query tokens (α) and unpaired listed tokens (β) in the score's denominator. */
 export const UNPAIRED_QUERY_WEIGHT = 0.8;
 export const UNPAIRED_LISTED_WEIGHT = 0.4;
@@ -63,9 +69,10 @@ export function compareNames(
     usedQ[i] = true;
     usedL[j] = true;
     const w = (query[i]!.weight + listed[j]!.weight) / 2;
-    matched += s * w;
-    dissimilar += (1 - s) * w;
-    pairedQueryWeight += query[i]!.weight * s;
+    const e = (s - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR);
+    matched += e * w;
+    dissimilar += (1 - e) * w;
+    pairedQueryWeight += query[i]!.weight * e;
     pairs.push({ query: query[i]!.token.text, listed: listed[j]!.token.text, similarity: s });
   }
   let unpairedQ = 0;

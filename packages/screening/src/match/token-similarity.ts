@@ -38,9 +38,8 @@ function latinLatin(a: NameToken, b: NameToken): number {
 
 function arabicLatin(arabic: NameToken, latin: NameToken): number {
   if (latin.initial) return 0;
-  const shortPenalty = (s: string): number => 1 - 0.15 / Math.max(1, s.length);
-  let best = crossScriptSimilarity(arabic.text, latin.skeleton) * shortPenalty(latin.skeleton);
-  if (latin.alt !== undefined) best = Math.max(best, crossScriptSimilarity(arabic.text, latin.alt.skeleton) * shortPenalty(latin.alt.skeleton));
+  let best = crossScriptSimilarity(arabic.text, latin.text);
+  if (latin.alt !== undefined) best = Math.max(best, crossScriptSimilarity(arabic.text, latin.alt.text));
   return best;
 }
 

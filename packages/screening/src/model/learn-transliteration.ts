@@ -5,15 +5,14 @@
  * - Latin edit costs: every pair of spellings of one Arabic token is aligned (Levenshtein) and the substitutions,
  *   deletions and letter doublings counted; an operation's cost falls with how often it turns one spelling of a
  *   name into another (a<->e and q<->k cheap, b<->t dear).
- * - Arabic letter emissions: P(Latin consonants | Arabic letter), fitted with expectation-maximisation over monotone
- *   alignments of each Arabic token to the consonant skeletons of its spellings. Each letter emits zero, one or
- *   two consonants (ا emits nothing, ث emits "th").
+ * - Arabic letter emissions: P(Latin letters | Arabic letter), and P(short vowel | slot) for the vowel slots between
+ *   letters that Arabic script leaves unwritten, fitted with expectation-maximisation over monotone alignments of
+ *   each Arabic token to its spellings (ث emits "th", ي emits "i", "ee" or "y", an inner slot "a", "e" or nothing).
  * The script scripts/learn-transliteration.ts writes the result as src/model/transliteration-model.ts; a test
  * re-learns it when the TSV is present and fails if the committed file is stale.
  */
 import { foldText, isArabicLetter } from '../normalize/fold.js';
 import { foldArabicScript } from '../normalize/arabic-script.js';
-import { latinSkeleton } from '../normalize/skeleton.js';
 
 /** One Arabic token with its Latin spellings (folded to a-z) and their counts. */
 export interface VariantGroup {
@@ -34,8 +33,10 @@ const FULL_DISCOUNT_RATIO = 100;
 /** The cheapest an edit can be: identical spellings must still outrank variant ones. */
 const MIN_COST = 0.1;
 const EM_ITERATIONS = 20;
-const MAX_EMISSION = 2;
-/** Smoothing mass for a one-consonant emission never seen with a letter, so noisy pairs still align. */
+const MAX_EMISSION = 3;
+/** Emissions rarer than this are dropped from the model as alignment noise. */
+const MIN_EMISSION_PROBABILITY = 0.01;
+/** Smoothing mass for a one-letter emission never seen with a symbol, so noisy pairs still align. */
 const EMISSION_SMOOTHING = 1e-4;
 
 /** Parses the TSV text: header line, then `arabic<TAB>spelling(count) spelling(count) ...`. */
@@ -141,20 +142,53 @@ export function collapseRuns(text: string): string {
   return out;
 }
 
-/** Learned P(Latin consonants | Arabic letter): letter -> [[emission, probability], ...], most probable first. */
+/** Slots between letters for the short vowels Arabic script does not write: word start, inside, word end. */
+export const START_SLOT = '^';
+export const INNER_SLOT = '_';
+export const END_SLOT = '$';
+
+/**
+ * The symbol sequence the model aligns: the letters (runs collapsed) with a vowel slot before, between and after
+ * them. محمد -> ^ م _ ح _ م _ د $, so Muhammad aligns as ^:"" م:"m" _:"u" ح:"h" _:"a" م:"mm" _:"a" د:"d" $:"".
+ */
+export function modelSymbols(arabic: string): string[] {
+  const letters = [...collapseRuns(arabic)];
+  const out: string[] = [START_SLOT];
+  letters.forEach((letter, i) => {
+    out.push(letter);
+    out.push(i === letters.length - 1 ? END_SLOT : INNER_SLOT);
+  });
+  return out;
+}
+
+const VOWEL = /[aeiou]/;
+const CONSONANTS_ONLY = /^[^aeiou]*$/;
+const VOWELS_ONLY = /^[aeiou]*$/;
+/** Letters that write vowels (alif, waw, yeh, alif maqsura, taa marbuta) or often stand for one (ayn, hamza). */
+const VOWEL_LETTERS: ReadonlySet<string> = new Set(['ا', 'و', 'ي', 'ى', 'ة', 'ع', 'ء']);
+
+/**
+ * The abjad constraint that keeps EM from a degenerate fit: slots emit only vowels, consonant letters only
+ * consonants; vowel letters emit anything. Without it, letters swallow neighbouring vowels ("ح" -> "oha").
+ */
+export function allowedEmission(symbol: string, emission: string): boolean {
+  if (symbol === START_SLOT || symbol === INNER_SLOT || symbol === END_SLOT) return emission.length <= 2 && VOWELS_ONLY.test(emission);
+  if (VOWEL_LETTERS.has(symbol)) return true;
+  return CONSONANTS_ONLY.test(emission) || (emission.length === 1 && !VOWEL.test(emission));
+}
+
+/**
+ * Learned P(Latin letters | symbol) for Arabic letters and vowel slots: symbol -> [[emission, probability], ...],
+ * most probable first. Fitted by expectation-maximisation over all monotone alignments of each token's symbol
+ * sequence to each of its folded Latin spellings (forward-backward on the alignment lattice), each symbol emitting
+ * zero to three Latin letters, each spelling weighted by log(1 + count).
+ */
 export function learnArabicEmissions(groups: readonly VariantGroup[]): Record<string, [string, number][]> {
   const pairs: { ar: string[]; la: string; w: number }[] = [];
-  const consonants = new Set<string>();
   for (const g of groups)
-    for (const s of g.spellings) {
-      const la = latinSkeleton(s.latin);
-      for (const ch of la) consonants.add(ch);
-      pairs.push({ ar: [...collapseRuns(g.arabic)], la, w: Math.log1p(s.count) });
-    }
+    for (const s of g.spellings) pairs.push({ ar: modelSymbols(g.arabic), la: s.latin, w: Math.log1p(s.count) });
   let table = new Map<string, Map<string, number>>();
-  const prob = (a: string, e: string): number => table.get(a)?.get(e) ?? (e.length === 1 ? EMISSION_SMOOTHING : e === '' ? EMISSION_SMOOTHING : 0);
-  // Uniform start: every emission a letter could produce is equally likely.
-  for (const { ar } of pairs) for (const a of ar) if (!table.has(a)) table.set(a, new Map());
+  const prob = (a: string, e: string): number => table.get(a)?.get(e) ?? (e.length <= 1 ? EMISSION_SMOOTHING : 0);
   for (let iter = 0; iter < EM_ITERATIONS; iter++) {
     const expected = new Map<string, Map<string, number>>();
     for (const { ar, la, w } of pairs) {
@@ -162,7 +196,12 @@ export function learnArabicEmissions(groups: readonly VariantGroup[]): Record<st
       const m = la.length;
       const fwd: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
       const bwd: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-      const p = (i: number, j: number, k: number): number => (iter === 0 ? 1 : prob(ar[i]!, la.slice(j, j + k)));
+      // The first iteration starts uniform: every allowed emission of every symbol equally likely.
+      const p = (i: number, j: number, k: number): number => {
+        const e = la.slice(j, j + k);
+        if (!allowedEmission(ar[i]!, e)) return 0;
+        return iter === 0 ? 1 : prob(ar[i]!, e);
+      };
       fwd[0]![0] = 1;
       for (let i = 0; i < n; i++)
         for (let j = 0; j <= m; j++) {
@@ -185,7 +224,7 @@ export function learnArabicEmissions(groups: readonly VariantGroup[]): Record<st
           if (f === 0) continue;
           for (let k = 0; k <= MAX_EMISSION && j + k <= m; k++) {
             const posterior = (f * p(i, j, k) * bwd[i + 1]![j + k]!) / total;
-            if (posterior <= 0) continue;
+            if (!(posterior > 0)) continue;
             const row = expected.get(ar[i]!) ?? new Map<string, number>();
             expected.set(ar[i]!, row);
             bump(row, la.slice(j, j + k), posterior * w);
@@ -201,7 +240,7 @@ export function learnArabicEmissions(groups: readonly VariantGroup[]): Record<st
   }
   const out: Record<string, [string, number][]> = {};
   for (const a of [...table.keys()].sort()) {
-    const row = [...table.get(a)!].filter(([, v]) => v >= 0.01);
+    const row = [...table.get(a)!].filter(([, v]) => v >= MIN_EMISSION_PROBABILITY);
     const sum = row.reduce((s, [, v]) => s + v, 0);
     out[a] = row.map(([e, v]): [string, number] => [e, round(v / sum)]).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   }

@@ -6,6 +6,9 @@
 export interface TransliterationModel {
   /** Learned Latin edit costs in [0.1, 1]: `sub:xy` (x replaced by y), `del:x`, `dbl:x` (a doubled letter). */
   readonly latinCosts: Readonly<Record<string, number>>;
-  /** Arabic letter -> [Latin consonant emission, probability] pairs, most probable first. */
+  /**
+   * Arabic letter, or vowel slot (`^` word start, `_` between letters, `$` word end) -> [Latin emission,
+   * probability] pairs, most probable first.
+   */
   readonly arabicEmissions: Readonly<Record<string, readonly (readonly [string, number])[]>>;
 }
