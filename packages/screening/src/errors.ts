@@ -18,6 +18,8 @@ export const SCREENING_ERROR_CODES = [
   'SCREENING_UNKNOWN_FORMAT',
   /** A list file (or a file it needs beside it, such as OFAC alt.csv) cannot be read. */
   'SCREENING_FILE_UNREADABLE',
+  /** A change report was asked between versions of two different sources (a UN list against an OFAC list). */
+  'SCREENING_VERSION_MISMATCH',
   /** The watchlist store cannot read or write its data directory. */
   'SCREENING_STORE_IO',
   /** A stored list version is damaged or does not match its recorded content hash. */

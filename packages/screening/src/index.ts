@@ -13,3 +13,7 @@ export * from './versions/list-version.js';
 export * from './sources/ofac-sdn.js';
 export * from './sources/ofac-remarks.js';
 export * from './sources/national-csv.js';
+export * from './versions/diff-versions.js';
+export * from './store/watchlist-store.js';
+export * from './store/file-watchlist-store.js';
+export * from './store/data-dir.js';
