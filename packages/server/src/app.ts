@@ -16,6 +16,11 @@ import type { Database } from './db/database.js';
 import { ServerError } from './errors.js';
 import type { ServiceContext } from './services/context.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { setupRoutes } from './routes/setup-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { postsRoutes } from './routes/posts-routes.js';
+import { usersRoutes } from './routes/users-routes.js';
+import { auditRoutes } from './routes/audit-routes.js';
 
 /** What the application needs from the outside world. */
 export interface AppDeps {
@@ -72,5 +77,10 @@ export function build(deps: AppDeps): FastifyInstance {
   });
 
   healthRoutes(app, ctx);
+  setupRoutes(app, ctx);
+  authRoutes(app, ctx);
+  postsRoutes(app, ctx);
+  usersRoutes(app, ctx);
+  auditRoutes(app, ctx);
   return app;
 }

@@ -54,6 +54,8 @@ export const SERVER_ERRORS = {
   DOCUMENT_TAKEN: 409,
   /** The audit chain could not be appended to (a concurrent writer forked it or storage failed). */
   AUDIT_APPEND_FAILED: 500,
+  /** The audit chain fails verification, so no checkpoint can vouch for it. */
+  AUDIT_CHAIN_BROKEN: 409,
   /** A checkpoint given for verification is malformed. */
   AUDIT_CHECKPOINT_INVALID: 400,
   /** Configuration from the environment or command line is invalid. */

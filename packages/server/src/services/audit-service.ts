@@ -17,6 +17,9 @@ import {
   type AuditEntryContent,
   type JsonValue,
 } from '../domain/audit-chain.js';
+import { actorOf, type UserPrincipal } from '../domain/principal.js';
+import { requirePermission } from './access.js';
+import type { ServiceContext } from './context.js';
 
 /** What a caller records; sequence, time and hashes are added by `appendAudit`. */
 export interface AuditInput {
@@ -208,4 +211,39 @@ export async function listAuditEntries(db: Kysely<DB>, afterSeq: number, limit: 
     prevHash: r.prev_hash,
     hash: r.hash,
   }));
+}
+
+/** Largest page of entries one request may read. */
+export const AUDIT_PAGE_MAX = 1000; // entries
+
+/** Verification for a signed-in auditor. */
+export async function verifyForUser(ctx: ServiceContext, user: UserPrincipal): Promise<AuditVerification> {
+  requirePermission(user, 'audit.read');
+  return verifyAuditChain(ctx.db);
+}
+
+/** A checkpoint for a signed-in auditor, issued only for a chain that verifies (it vouches for all before it). */
+export async function checkpointForUser(ctx: ServiceContext, user: UserPrincipal): Promise<AuditCheckpoint> {
+  const result = await verifyForUser(ctx, user);
+  if (!result.ok) {
+    throw new ServerError('AUDIT_CHAIN_BROKEN', `no checkpoint: the chain is broken at entry #${result.brokenAt} (${result.reason})`);
+  }
+  return result.head;
+}
+
+/** A page of entries for an auditor; the read is itself audited. */
+export async function readEntriesForUser(
+  ctx: ServiceContext,
+  user: UserPrincipal,
+  afterSeq: number,
+  limit: number,
+): Promise<AuditEntry[]> {
+  requirePermission(user, 'audit.read');
+  const entries = await listAuditEntries(ctx.db, afterSeq, Math.min(limit, AUDIT_PAGE_MAX));
+  await appendAudit(ctx.db, ctx.clock, {
+    actor: actorOf(user),
+    action: 'audit.entries_read',
+    details: { afterSeq, count: entries.length },
+  });
+  return entries;
 }

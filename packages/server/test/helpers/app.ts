@@ -5,6 +5,7 @@ import { build } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
+import { issueSetupToken } from '../../src/services/setup-service.js';
 
 export interface TestApp {
   readonly app: FastifyInstance;
@@ -26,4 +27,82 @@ export function buildTestApp(database: Database, env: Record<string, string> = {
 /** The `{ error: { code } }` of a failed response. */
 export function errorCode(response: LightMyRequestResponse): string | undefined {
   return (response.json() as { error?: { code?: string } }).error?.code;
+}
+
+/** Issues a setup token the way `startServer` does and creates the first administrator over HTTP. */
+export async function setupAdmin(
+  testApp: TestApp,
+  database: Database,
+  username = 'root.admin',
+): Promise<{ token: string; userId: string }> {
+  const setupToken = await issueSetupToken({
+    db: database.db,
+    dialect: database.dialect,
+    clock: testApp.clock,
+    config: testApp.config,
+    logger: pino({ level: 'silent' }),
+  });
+  if (!setupToken) throw new Error('an administrator already exists in this test database');
+  const setup = await testApp.app.inject({
+    method: 'POST',
+    url: '/api/setup',
+    payload: { token: setupToken, username, displayName: 'Root Admin', password: PASSWORD },
+  });
+  if (setup.statusCode !== 201) throw new Error(`setup failed: ${setup.body}`);
+  return { token: await login(testApp, username), userId: (setup.json() as { user: { id: string } }).user.id };
+}
+
+/** A password that satisfies the policy, shared by test accounts. */
+export const PASSWORD = 'correct horse battery staple';
+
+/** Signs in and returns the session token. */
+export async function login(testApp: TestApp, username: string, password = PASSWORD): Promise<string> {
+  const response = await testApp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login of ${username} failed: ${response.body}`);
+  return (response.json() as { token: string }).token;
+}
+
+export function bearer(token: string): { authorization: string } {
+  return { authorization: `Bearer ${token}` };
+}
+
+/** Creates a user through the API as `adminToken` and signs them in. */
+export async function createUser(
+  testApp: TestApp,
+  adminToken: string,
+  user: { username: string; roles: string[]; posts?: string[]; allPosts?: boolean },
+): Promise<{ token: string; id: string }> {
+  const response = await testApp.app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: bearer(adminToken),
+    payload: { displayName: user.username, password: PASSWORD, posts: [], ...user },
+  });
+  if (response.statusCode !== 201) throw new Error(`creating ${user.username} failed: ${response.body}`);
+  const id = (response.json() as { user: { id: string } }).user.id;
+  return { token: await login(testApp, user.username), id };
+}
+
+/** Creates a post with one lane through the API. */
+export async function createPost(
+  testApp: TestApp,
+  adminToken: string,
+  post: { code: string; name: string; side?: 'PK' | 'AF'; timeZone?: string; lanes?: string[] },
+): Promise<void> {
+  const response = await testApp.app.inject({
+    method: 'POST',
+    url: '/api/posts',
+    headers: bearer(adminToken),
+    payload: { side: 'PK', timeZone: 'Asia/Karachi', code: post.code, name: post.name },
+  });
+  if (response.statusCode !== 201) throw new Error(`creating post ${post.code} failed: ${response.body}`);
+  for (const lane of post.lanes ?? []) {
+    const created = await testApp.app.inject({
+      method: 'POST',
+      url: `/api/posts/${post.code}/lanes`,
+      headers: bearer(adminToken),
+      payload: { code: lane, name: `Counter ${lane}`, direction: 'both' },
+    });
+    if (created.statusCode !== 201) throw new Error(`creating lane ${lane} failed: ${created.body}`);
+  }
 }
