@@ -18,6 +18,7 @@ export * from './eval/quantile.js';
 export * from './eval/det-svg.js';
 export * from './image/resample.js';
 export * from './minutiae/extract.js';
+export * from './synthetic/index.js';
 export * from './match/prepared-template.js';
 export * from './match/matcher.js';
 export * from './match/calibration.js';

@@ -60,9 +60,9 @@ export interface MasterPrint {
 /** PRNG streams of the master-print stages. */
 const STREAM = { class: 1, shape: 2, singular: 3, orientation: 4, period: 5, growth: 6 } as const;
 
-/** Half-width of the anti-aliased ridge edge in ridge-field units, and of the silhouette edge in pixels. */
+/** Half-width of the anti-aliased ridge edge in ridge-field units; width of the silhouette's fade in pixels. */
 const RIDGE_EDGE = 0.25;
-const SILHOUETTE_EDGE = 2;
+const SILHOUETTE_EDGE = 3;
 
 /**
  * Generates the master print of the synthetic finger `seed` (any number; equal seeds and options give identical
@@ -119,10 +119,13 @@ export function smoothstep(lo: number, hi: number, v: number): number {
   return t * t * (3 - 2 * t);
 }
 
-/** 1 well inside the silhouette, 0 outside, an anti-aliased ramp of about ±{@link SILHOUETTE_EDGE} px at its border. */
+/**
+ * 0 on and outside the silhouette's border, rising to 1 about {@link SILHOUETTE_EDGE} px inside it: the print
+ * fades in over a few pixels instead of being cut, and the background outside the mask stays pure white.
+ */
 function silhouetteWeight(shape: FingertipShape, x: number, y: number): number {
   const r = fingertipRadius(shape, x, y);
   // Radius units to pixels: the smaller semi-axis is a safe (slightly steep) scale.
   const px = (1 - r) * Math.min(shape.left, shape.right, shape.top, shape.bottom);
-  return smoothstep(-SILHOUETTE_EDGE, SILHOUETTE_EDGE, px);
+  return smoothstep(0, SILHOUETTE_EDGE, px);
 }
