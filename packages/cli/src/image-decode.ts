@@ -8,7 +8,8 @@
  * An explicit `dpi` option wins (the operator knows the sensor; FVC TIFFs carry no resolution tag and FVC2002 DB2
  * is 569 dpi). Otherwise the file's density is used (PNG pHYs, TIFF XResolution, JPEG JFIF/EXIF) when it is a
  * plausible scanning resolution; 72 or 96 dpi are screen defaults written by image tools, not measurements, and
- * are refused like a missing density: CLI_DPI_UNKNOWN asks for `--dpi`.
+ * count as no density. Then `fallbackDpi` (a set's documented resolution) applies, and without it
+ * CLI_DPI_UNKNOWN asks for `--dpi`.
  */
 import sharp from 'sharp';
 import type { Metadata, OutputInfo, Sharp } from 'sharp';
@@ -28,12 +29,14 @@ const MAX_PLAUSIBLE_DPI = 1500;
 export interface DecodeImageOptions {
   /** Scanning resolution in dots per inch; overrides the file's own density when given. */
   readonly dpi?: number;
+  /** Resolution for a file that states no plausible density (a set's documented dpi, from datasets.json). */
+  readonly fallbackDpi?: number;
   /** Name used in error messages (the path when `input` is a buffer). */
   readonly name?: string;
 }
 
-/** Where the decoded image's resolution came from. */
-export type DpiSource = 'option' | 'file';
+/** Where the decoded image's resolution came from: `dpi`, the file's density, or `fallbackDpi`. */
+export type DpiSource = 'option' | 'file' | 'fallback';
 
 /** A decoded image and the origin of its dpi (so reports can say whether the resolution was assumed). */
 export interface DecodedImage {
@@ -80,6 +83,9 @@ export async function decodeImage(input: string | Uint8Array, options: DecodeIma
   ) {
     dpi = metadata.density;
     dpiSource = 'file';
+  } else if (options.fallbackDpi !== undefined) {
+    dpi = options.fallbackDpi;
+    dpiSource = 'fallback';
   } else {
     const found =
       metadata.density === undefined ? 'carries no resolution' : `says ${metadata.density} dpi, a screen default`;

@@ -3,6 +3,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { register as registerAudit } from './commands/audit.js';
+import { register as registerEvalFvc } from './commands/eval-fvc.js';
+import { register as registerBenchEngine } from './commands/bench-engine.js';
 
 export function buildProgram(): Command {
   const program = new Command('sarhad')
@@ -10,6 +12,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerAudit(program);
+  registerEvalFvc(program);
+  registerBenchEngine(program);
   return program;
 }
 

@@ -8,6 +8,7 @@ const width = 40;
 const height = 30;
 /** A diagonal ramp, so that a transposed or shifted decode cannot pass for the original. */
 const ramp = Buffer.from(Array.from({ length: width * height }, (_, i) => ((i % width) * 5 + Math.floor(i / width) * 2) % 256));
+const pick = (d: { image: { dpi: number }; dpiSource: string }) => [d.image.dpi, d.dpiSource];
 const grey = () => sharp(ramp, { raw: { width, height, channels: 1 } });
 
 test('a PNG with a 500 dpi pHYs chunk decodes to the same 8-bit pixels at the file resolution', async () => {
@@ -33,6 +34,16 @@ test('a TIFF without a resolution tag needs --dpi and then uses it', async () =>
   assert.equal(image.dpi, 569);
   assert.equal(dpiSource, 'option');
   assert.deepEqual(Buffer.from(image.pixels), ramp);
+});
+
+test('a fallback dpi applies only when the file states no plausible density', async () => {
+  const bare = await grey().toColourspace('b-w').tiff({ compression: 'none' }).toBuffer();
+  const stated = await grey().withMetadata({ density: 1000 }).png().toBuffer();
+  const screen = await grey().jpeg().toBuffer();
+  assert.deepEqual(pick(await decodeImage(bare, { fallbackDpi: 569 })), [569, 'fallback']);
+  assert.deepEqual(pick(await decodeImage(stated, { fallbackDpi: 569 })), [1000, 'file']);
+  assert.deepEqual(pick(await decodeImage(screen, { fallbackDpi: 569 })), [569, 'fallback']);
+  assert.deepEqual(pick(await decodeImage(stated, { fallbackDpi: 569, dpi: 500 })), [500, 'option']);
 });
 
 test('an explicit dpi overrides the density the file states', async () => {

@@ -74,9 +74,34 @@ function percentLabel(rate: number): string {
 
 const f2 = (v: number): string => v.toFixed(2);
 
+/** Rounds to 0.1 px and clamps to the plot box: off-scale parts of a curve run along the edge. */
+function clamp(v: number, size: number): number {
+  return Math.round(Math.min(Math.max(v, 0), size) * 10) / 10;
+}
+
+/**
+ * Drops points that add nothing to the drawing: repeats (thousands of thresholds share a pixel) and the middle
+ * points of horizontal or vertical runs (a DET curve of discrete scores is mostly a staircase). The shape drawn
+ * is unchanged.
+ */
+function simplify(points: readonly (readonly [number, number])[]): string[] {
+  const kept: (readonly [number, number])[] = [];
+  for (const p of points) {
+    const last = kept[kept.length - 1];
+    if (last !== undefined && last[0] === p[0] && last[1] === p[1]) continue;
+    const before = kept[kept.length - 2];
+    if (last !== undefined && before !== undefined) {
+      const run = (before[0] === last[0] && last[0] === p[0]) || (before[1] === last[1] && last[1] === p[1]);
+      if (run) kept.pop();
+    }
+    kept.push(p);
+  }
+  return kept.map(([x, y]) => `${x},${y}`);
+}
+
 /**
  * Renders `series` as a DET plot. Rates of 0 (no error at that threshold) cannot be placed on a probit axis, so
- * they are drawn on the axis edge; the segment of a curve above 50 % is clipped. The dashed diagonal is FMR =
+ * they are drawn on the axis edge, as are rates above 50 %. The dashed diagonal is FMR =
  * FNMR: a curve crosses it at its EER.
  */
 export function renderDetSvg(series: readonly DetSeries[], options: DetSvgOptions = {}): string {
@@ -142,10 +167,8 @@ export function renderDetSvg(series: readonly DetSeries[], options: DetSvgOption
   out.push(`<polyline points="${diagonal.join(' ')}" fill="none" stroke="#999999" stroke-dasharray="4 4"/>`);
   series.forEach((s, i) => {
     const colour = PALETTE[i % PALETTE.length]!;
-    const pts = s.curve.points.map((p) => `${f2(sx(p.fmr))},${f2(sy(p.fnmr))}`);
-    // Consecutive thresholds often land on the same pixel; drop repeats to keep files small.
-    const distinct = pts.filter((p, k) => k === 0 || p !== pts[k - 1]);
-    out.push(`<polyline points="${distinct.join(' ')}" fill="none" stroke="${colour}" stroke-width="2"/>`);
+    const xy = s.curve.points.map((p) => [clamp(sx(p.fmr), plotW), clamp(sy(p.fnmr), plotH)] as const);
+    out.push(`<polyline points="${simplify(xy).join(' ')}" fill="none" stroke="${colour}" stroke-width="2"/>`);
   });
   out.push(`</g>`);
 

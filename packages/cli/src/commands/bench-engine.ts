@@ -1,0 +1,104 @@
+/**
+ * `sarhad bench engine`: how fast the engine is on this machine, one core: extraction time per image (median and
+ * 95th percentile) and 1:1 comparisons per second (median of several timed passes over every pair of the set's
+ * templates, prepared once, as a search uses them). Accuracy is `sarhad eval fvc`'s job; this command reports no
+ * error rates.
+ *
+ * It needs real fingerprint images: `--dir <set>` (any directory of `<finger>_<impression>` images, such as an FVC
+ * B set) or the SARHAD_BENCH_DIR environment variable, so that `npm run bench:engine` works once it is set. The
+ * resolution comes from `--dpi`, the files, or a datasets.json in or above the directory, as for `eval fvc`.
+ */
+import { cpus } from 'node:os';
+import type { Command } from 'commander';
+import { distinctComparisons, median, quantile } from '@sarhad/engine';
+import { measureComparisonRate } from '../comparison-rate.js';
+import { CliError } from '../errors.js';
+import { extractSamples } from '../extract-samples.js';
+import { FVC_IMAGE_EXTENSIONS, readFvcDataset } from '../fvc-dataset.js';
+import { findSetInfo } from '../fvc-datasets-json.js';
+import { positiveInteger, positiveNumber } from '../option-parsers.js';
+import { startProgress } from '../progress.js';
+import { benchGroup } from './groups.js';
+
+/** Environment variable naming the default image directory. */
+export const BENCH_DIR_ENV = 'SARHAD_BENCH_DIR';
+/** Images extracted untimed first, so JIT compilation is not billed to the first timed image. */
+const WARM_UP_IMAGES = 2;
+const DEFAULT_RUNS = 5;
+
+interface BenchEngineOptions {
+  readonly dir?: string;
+  readonly dpi?: number;
+  readonly datasets?: string;
+  readonly runs: number;
+  readonly json?: boolean;
+}
+
+/** Registers `bench engine` under the shared `bench` group. */
+export function register(program: Command): void {
+  benchGroup(program)
+    .command('engine')
+    .description('extraction time per image and comparisons per second on one core')
+    .option('--dir <set>', `directory of <finger>_<impression> images (default: $${BENCH_DIR_ENV})`)
+    .option('--dpi <n>', 'scanning resolution of the images (default: the files\', else datasets.json)', positiveNumber('--dpi'))
+    .option('--datasets <file>', 'datasets.json giving the set\'s dpi (default: searched in and above the directory)')
+    .option('--runs <n>', `timed passes over all pairs; the median rate is reported (default ${DEFAULT_RUNS})`, positiveInteger('--runs'), DEFAULT_RUNS)
+    .option('--json', 'print one JSON object instead of text')
+    .action(async (options: BenchEngineOptions) => {
+      await benchEngine(options);
+    });
+}
+
+async function benchEngine(options: BenchEngineOptions): Promise<void> {
+  const dir = options.dir ?? process.env[BENCH_DIR_ENV];
+  if (dir === undefined || dir === '') {
+    throw new CliError(
+      'CLI_DATASET_INVALID',
+      `bench engine needs fingerprint images: give --dir <set> (such as an FVC B set) or set ${BENCH_DIR_ENV}`,
+    );
+  }
+  const dataset = readFvcDataset(dir, FVC_IMAGE_EXTENSIONS);
+  const setInfo = options.dpi === undefined ? findSetInfo(dataset.dir, options.datasets) : undefined;
+  const decodeOptions = { dpi: options.dpi, fallbackDpi: setInfo?.info.dpi };
+  await extractSamples(dataset.files.slice(0, WARM_UP_IMAGES), decodeOptions);
+  const bar = startProgress('extracting', dataset.files.length);
+  const { outcomes, dpis } = await extractSamples(dataset.files, { ...decodeOptions, onProgress: (d) => bar.update(d) });
+  bar.stop();
+  const times = outcomes.map((o) => o.ms);
+  const made = outcomes.filter((o) => o.prepared !== undefined);
+  const rate = measureComparisonRate(distinctComparisons(dataset.protocol), outcomes.map((o) => o.prepared), options.runs);
+  const round3 = (v: number) => Math.round(v * 1e3) / 1e3;
+  const result = {
+    command: 'sarhad bench engine',
+    set: dataset.name,
+    dir: dataset.dir,
+    images: outcomes.length,
+    dpi: dpis.length === 1 ? dpis[0]! : null,
+    dpis,
+    failedExtractions: outcomes.length - made.length,
+    extractMsMedian: round3(median(times)),
+    extractMsP95: round3(quantile(times, 0.95)),
+    extractMsMean: round3(times.reduce((a, b) => a + b, 0) / times.length),
+    prepareMsMedian: made.length > 0 ? round3(median(made.map((o) => o.prepareMs))) : 0,
+    minutiaeMedian: made.length > 0 ? median(made.map((o) => o.minutiae)) : 0,
+    comparisons: rate.comparisons,
+    comparisonsPerSecond: Math.round(rate.perSecond),
+    comparisonRuns: rate.runs.map((r) => Math.round(r)),
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+  };
+  if (options.json === true) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return;
+  }
+  process.stdout.write(
+    [
+      `sarhad bench engine: ${result.set} (${result.images} images at ${dpis.join(', ')} dpi; ${result.cpu}, Node ${result.node})`,
+      `  extraction          median ${result.extractMsMedian.toFixed(1)} ms, p95 ${result.extractMsP95.toFixed(1)} ms, ` +
+        `mean ${result.extractMsMean.toFixed(1)} ms per image (${result.failedExtractions} failed)`,
+      `  preparation         median ${result.prepareMsMedian.toFixed(2)} ms per template (median ${result.minutiaeMedian} minutiae)`,
+      `  comparison          ${result.comparisonsPerSecond} per second on one core ` +
+        `(median of ${rate.runs.length} runs over ${rate.comparisons} pairs)`,
+    ].join('\n') + '\n',
+  );
+}

@@ -1,0 +1,47 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeRidgeSet } from './ridge-image.js';
+
+const bin = fileURLToPath(new URL('../bin/sarhad.js', import.meta.url));
+let root: string;
+let set: string;
+
+function sarhad(env: Record<string, string | undefined>, ...args: string[]) {
+  const childEnv = { ...process.env, ...env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: childEnv });
+}
+
+before(async () => {
+  root = mkdtempSync(join(tmpdir(), 'sarhad-bench-engine-'));
+  set = join(root, 'bench', 'DB1_B');
+  mkdirSync(set, { recursive: true });
+  await writeRidgeSet(set, [1, 2], [1, 2]);
+});
+after(() => rmSync(root, { recursive: true, force: true }));
+
+test('bench engine --json reports extraction times and comparisons per second for a set', () => {
+  const run = sarhad({}, 'bench', 'engine', '--dir', set, '--dpi', '500', '--runs', '3', '--json');
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout);
+  assert.equal(result.images, 4);
+  assert.equal(result.dpi, 500);
+  assert.ok(result.extractMsMedian > 0 && result.extractMsP95 >= result.extractMsMedian);
+  // Every unordered pair of the 4 images whose extraction worked is timed, 3 times.
+  const made = 4 - result.failedExtractions;
+  assert.equal(result.comparisons, (made * (made - 1)) / 2);
+  assert.equal(result.comparisonRuns.length, result.comparisons > 0 ? 3 : 0);
+  assert.ok(result.comparisonsPerSecond > 0);
+});
+
+test('bench engine takes its directory from SARHAD_BENCH_DIR and prints text by default', () => {
+  const run = sarhad({ SARHAD_BENCH_DIR: set }, 'bench', 'engine', '--dpi', '500', '--runs', '1');
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^sarhad bench engine: bench\/DB1_B \(4 images at 500 dpi/);
+  assert.match(run.stdout, /comparison\s+\d+ per second on one core/);
+});
