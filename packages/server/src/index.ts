@@ -13,3 +13,4 @@ export {
   AuditCheckpoint,
   type AuditVerification,
 } from './services/audit-service.js';
+export { startServer, type RunningServer, type StartOptions } from './main.js';

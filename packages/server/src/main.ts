@@ -26,11 +26,13 @@ export interface RunningServer {
 
 export interface StartOptions {
   readonly logger?: Logger;
+  /** Write the default logger's JSON lines to stderr instead of stdout (keeps stdout for a banner). */
+  readonly logToStderr?: boolean;
   readonly clock?: Clock;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? pino({ level: config.logLevel }, pino.destination(options.logToStderr ? 2 : 1));
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(config.database);
   try {

@@ -16,6 +16,10 @@ import {
   type Database,
 } from '@sarhad/server';
 
+function entries(n: number): string {
+  return `${n} ${n === 1 ? 'entry' : 'entries'}`;
+}
+
 /** Exit code for a chain that fails verification. */
 export const EXIT_BROKEN_CHAIN = 2;
 
@@ -65,10 +69,10 @@ export function register(program: Command): void {
       );
       if (options.json) console.log(JSON.stringify(result));
       else if (result.ok) {
-        console.log(`audit chain intact: ${result.entries} entries; head #${result.head.seq} ${result.head.hash}`);
+        console.log(`audit chain intact: ${entries(result.entries)}; head #${result.head.seq} ${result.head.hash}`);
       } else {
         console.log(`audit chain BROKEN at entry #${result.brokenAt} (${result.reason}): ${result.message}`);
-        console.log(`${result.entries} entries before it verified.`);
+        console.log(`${entries(result.entries)} before it verified.`);
       }
       if (!result.ok) process.exitCode = EXIT_BROKEN_CHAIN;
     });
