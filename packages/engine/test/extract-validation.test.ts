@@ -45,6 +45,28 @@ test('finds no fingerprint in sensor noise', () => {
   assertCode(filled(300, 300, g), 'ENGINE_NO_FINGERPRINT');
 });
 
+test('finds no fingerprint in blurred noise, whose blobs have contrast but no ridge flow', () => {
+  const random = seededRandom(47);
+  const raw = Array.from({ length: 300 * 300 }, () => random() * 255);
+  const blurred = (i: number): number => {
+    const x = i % 300;
+    const y = Math.floor(i / 300);
+    let sum = 0;
+    let n = 0;
+    for (let dy = -2; dy <= 2; dy++) {
+      for (let dx = -2; dx <= 2; dx++) {
+        if (x + dx >= 0 && x + dx < 300 && y + dy >= 0 && y + dy < 300) {
+          sum += raw[(y + dy) * 300 + x + dx]!;
+          n++;
+        }
+      }
+    }
+    // Stretch the blurred field back to full contrast, as a sensor's automatic gain would.
+    return Math.min(255, Math.max(0, Math.round(128 + 4 * (sum / n - 127.5))));
+  };
+  assertCode(filled(300, 300, blurred), 'ENGINE_NO_FINGERPRINT');
+});
+
 test('finds no fingerprint in a smooth illumination gradient', () => {
   assertCode(
     filled(300, 300, (i) => Math.round((i % 300) * 0.8)),

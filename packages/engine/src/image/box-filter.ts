@@ -1,46 +1,49 @@
 /**
- * Box sums over square windows through integral images: the cost per pixel is constant whatever the radius, which
- * keeps local statistics (mean, contrast, vote counts) cheap at 500 dpi. Windows are clipped at the image border
- * and the helpers report how many samples each clipped window holds.
+ * Box means over square windows by separable running sums: the cost per pixel is constant whatever the radius,
+ * which keeps local statistics (mean, contrast) cheap at 500 dpi. Windows are clipped at the image border and each
+ * pixel is divided by the number of samples its clipped window holds.
  */
-
-/** Integral image of `values` (width x height), (width + 1) x (height + 1) entries, Float64 for exact sums. */
-export function integralImage(values: ArrayLike<number>, width: number, height: number): Float64Array {
-  const stride = width + 1;
-  const sums = new Float64Array(stride * (height + 1));
-  for (let y = 0; y < height; y++) {
-    let row = 0;
-    const inRow = y * width;
-    const outRow = (y + 1) * stride;
-    for (let x = 0; x < width; x++) {
-      row += values[inRow + x]!;
-      sums[outRow + x + 1] = sums[outRow - stride + x + 1]! + row;
-    }
-  }
-  return sums;
-}
 
 /**
- * Mean of `values` over the (2·radius + 1)² window around every pixel, clipped at the border. Writes into `out`
- * (allocated when omitted) and returns it.
+ * Mean of `values` over the (2·radius + 1)² window around every pixel, clipped at the border. Separable running
+ * sums (Float64, exact for 8-bit data and its squares) cost four additions per pixel whatever the radius. Writes
+ * into `out` (allocated when omitted) and returns it; `out` may be `values` itself.
  */
 export function boxMean(
-  values: ArrayLike<number>,
+  values: Float32Array,
   width: number,
   height: number,
   radius: number,
   out: Float32Array = new Float32Array(width * height),
 ): Float32Array {
-  const sums = integralImage(values, width, height);
-  const stride = width + 1;
+  const rows = new Float64Array(width * height);
   for (let y = 0; y < height; y++) {
-    const y0 = Math.max(0, y - radius);
-    const y1 = Math.min(height, y + radius + 1);
+    const base = y * width;
+    let sum = 0;
+    for (let x = 0; x < Math.min(width, radius); x++) sum += values[base + x]!;
     for (let x = 0; x < width; x++) {
-      const x0 = Math.max(0, x - radius);
-      const x1 = Math.min(width, x + radius + 1);
-      const sum = sums[y1 * stride + x1]! - sums[y0 * stride + x1]! - sums[y1 * stride + x0]! + sums[y0 * stride + x0]!;
-      out[y * width + x] = sum / ((y1 - y0) * (x1 - x0));
+      if (x + radius < width) sum += values[base + x + radius]!;
+      if (x - radius - 1 >= 0) sum -= values[base + x - radius - 1]!;
+      rows[base + x] = sum;
+    }
+  }
+  const xCount = new Float64Array(width);
+  for (let x = 0; x < width; x++) xCount[x] = Math.min(width - 1, x + radius) - Math.max(0, x - radius) + 1;
+  const column = new Float64Array(width);
+  for (let y = 0; y < Math.min(height, radius); y++) {
+    for (let x = 0; x < width; x++) column[x] += rows[y * width + x]!;
+  }
+  for (let y = 0; y < height; y++) {
+    const add = y + radius < height ? (y + radius) * width : -1;
+    const remove = y - radius - 1 >= 0 ? (y - radius - 1) * width : -1;
+    const yCount = Math.min(height - 1, y + radius) - Math.max(0, y - radius) + 1;
+    const base = y * width;
+    for (let x = 0; x < width; x++) {
+      let c = column[x]!;
+      if (add >= 0) c += rows[add + x]!;
+      if (remove >= 0) c -= rows[remove + x]!;
+      column[x] = c;
+      out[base + x] = c / (yCount * xCount[x]!);
     }
   }
   return out;

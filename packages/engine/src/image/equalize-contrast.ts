@@ -15,29 +15,22 @@ const MIN_DEVIATION = 6;
 /** Largest magnitude kept, in local standard deviations; clipping keeps specks and scratches from dominating. */
 const CLIP = 2.5;
 
-/** Result of {@link equalizeContrast}. */
-export interface EqualizedImage {
-  /** (pixel - local mean) / local standard deviation, clipped to ±2.5. Ridges are negative. */
-  readonly values: Float32Array;
-  /** Local standard deviation in grey levels (the raw contrast that segmentation uses). */
-  readonly deviation: Float32Array;
-}
-
-/** Equalises contrast of an 8-bit raster over {@link EQUALIZE_RADIUS} windows. */
-export function equalizeContrast(pixels: Uint8Array, width: number, height: number): EqualizedImage {
+/**
+ * Equalises contrast of an 8-bit raster over {@link EQUALIZE_RADIUS} windows: (pixel - local mean) / local
+ * standard deviation, clipped to ±2.5. Ridges come out negative.
+ */
+export function equalizeContrast(pixels: Uint8Array, width: number, height: number): Float32Array {
   const n = width * height;
   const squares = new Float32Array(n);
   for (let i = 0; i < n; i++) squares[i] = pixels[i]! * pixels[i]!;
-  const mean = boxMean(pixels, width, height, EQUALIZE_RADIUS);
+  const mean = boxMean(Float32Array.from(pixels), width, height, EQUALIZE_RADIUS);
   const meanSquare = boxMean(squares, width, height, EQUALIZE_RADIUS, squares);
-  const values = new Float32Array(n);
-  const deviation = meanSquare;
+  const values = mean;
   for (let i = 0; i < n; i++) {
     const m = mean[i]!;
     const sd = Math.sqrt(Math.max(0, meanSquare[i]! - m * m));
-    deviation[i] = sd;
-    const v = (pixels[i]! - m) / Math.max(sd, MIN_DEVIATION);
+    const v = (pixels[i]! - m) / (sd > MIN_DEVIATION ? sd : MIN_DEVIATION);
     values[i] = v > CLIP ? CLIP : v < -CLIP ? -CLIP : v;
   }
-  return { values, deviation };
+  return values;
 }

@@ -40,6 +40,8 @@ export function orientationField(values: Float32Array, width: number, height: nu
   const bxx = new Float64Array(blocks);
   const byy = new Float64Array(blocks);
   const bxy = new Float64Array(blocks);
+  const blockOfX = new Int32Array(width);
+  for (let x = 0; x < width; x++) blockOfX[x] = Math.floor(x / BLOCK_SIZE);
   // Sobel gradients, accumulated straight into their block to avoid per-pixel gradient arrays.
   for (let y = 1; y < height - 1; y++) {
     const by = Math.floor(y / BLOCK_SIZE) * cols;
@@ -55,7 +57,7 @@ export function orientationField(values: Float32Array, width: number, height: nu
       const k = values[i + width + 1]!;
       const gx = c + 2 * f + k - a - 2 * d - g;
       const gy = g + 2 * h + k - a - 2 * b - c;
-      const block = by + Math.floor(x / BLOCK_SIZE);
+      const block = by + blockOfX[x]!;
       bxx[block] += gx * gx;
       byy[block] += gy * gy;
       bxy[block] += gx * gy;
@@ -130,7 +132,10 @@ function smoothBlocks(values: Float64Array, cols: number, rows: number): Float64
   return out;
 }
 
-/** Bilinear interpolation of the doubled-angle vectors between block centres, quantised per pixel. */
+/**
+ * Bilinear interpolation of the doubled-angle vectors between block centres, quantised per 2x2-pixel cell: at
+ * 5.6° per bin the orientation hardly changes within a cell, and a quarter of the arctangents saves time.
+ */
 function pixelOrientations(
   vx: Float64Array,
   vy: Float64Array,
@@ -142,14 +147,13 @@ function pixelOrientations(
   const bins = new Uint8Array(width * height);
   const half = (BLOCK_SIZE - 1) / 2;
   const binScale = ORIENTATION_BINS / Math.PI;
-  for (let y = 0; y < height; y++) {
-    const fy = Math.min(rows - 1, Math.max(0, (y - half) / BLOCK_SIZE));
-    const r0 = Math.min(rows - 2, Math.floor(fy));
-    const r = Math.max(0, r0);
+  for (let y = 0; y < height; y += 2) {
+    const fy = Math.min(rows - 1, Math.max(0, (y + 0.5 - half) / BLOCK_SIZE));
+    const r = Math.max(0, Math.min(rows - 2, Math.floor(fy)));
     const r1 = Math.min(rows - 1, r + 1);
     const ty = fy - r;
-    for (let x = 0; x < width; x++) {
-      const fx = Math.min(cols - 1, Math.max(0, (x - half) / BLOCK_SIZE));
+    for (let x = 0; x < width; x += 2) {
+      const fx = Math.min(cols - 1, Math.max(0, (x + 0.5 - half) / BLOCK_SIZE));
       const c = Math.max(0, Math.min(cols - 2, Math.floor(fx)));
       const c1 = Math.min(cols - 1, c + 1);
       const tx = fx - c;
@@ -161,7 +165,14 @@ function pixelOrientations(
       const ay = (1 - ty) * ((1 - tx) * vy[i00]! + tx * vy[i01]!) + ty * ((1 - tx) * vy[i10]! + tx * vy[i11]!);
       let angle = 0.5 * Math.atan2(ay, ax);
       if (angle < 0) angle += Math.PI;
-      bins[y * width + x] = Math.round(angle * binScale) % ORIENTATION_BINS;
+      const bin = Math.round(angle * binScale) % ORIENTATION_BINS;
+      const i = y * width + x;
+      bins[i] = bin;
+      if (x + 1 < width) bins[i + 1] = bin;
+      if (y + 1 < height) {
+        bins[i + width] = bin;
+        if (x + 1 < width) bins[i + width + 1] = bin;
+      }
     }
   }
   return bins;

@@ -121,45 +121,43 @@ export function enhanceRidges(
   const along = ALONG_LINES.map((l) => strideOffsets(l, stride));
   const across = ACROSS_LINES.map((l) => strideOffsets(l, stride));
 
+  const blockOfX = new Int32Array(width);
+  for (let x = 0; x < width; x++) blockOfX[x] = Math.floor(x / BLOCK_SIZE);
+
   // Pass 1: Gaussian along the ridge.
   const smoothed = new Float32Array(padded.length);
-  forEachPixel(near, cols, width, height, (x, y) => {
-    const p = (y + PAD) * stride + x + PAD;
-    const offsets = along[bins[y * width + x]!]!;
-    let sum = 0;
-    for (let k = 0; k < offsets.length; k++) sum += ALONG[k]! * padded[p + offsets[k]!]!;
-    smoothed[p] = sum;
-  });
+  const alongTaps = ALONG.length;
+  for (let y = 0; y < height; y++) {
+    const row = Math.floor(y / BLOCK_SIZE) * cols;
+    for (let x = 0; x < width; x++) {
+      if (near[row + blockOfX[x]!] !== 1) continue;
+      const p = (y + PAD) * stride + x + PAD;
+      const offsets = along[bins[y * width + x]!]!;
+      let sum = 0;
+      for (let k = 0; k < alongTaps; k++) sum += ALONG[k]! * padded[p + offsets[k]!]!;
+      smoothed[p] = sum;
+    }
+  }
 
   const { period, periodMeasured } = ridgePeriods(smoothed, bins, near, cols, rows, width, height, stride);
 
   // Pass 2: band-pass across the ridge at the block's period.
   const response = new Float32Array(width * height);
-  forEachPixel(near, cols, width, height, (x, y) => {
-    const p = (y + PAD) * stride + x + PAD;
-    const block = Math.floor(y / BLOCK_SIZE) * cols + Math.floor(x / BLOCK_SIZE);
-    const periodIndex = Math.round((period[block]! - MIN_PERIOD) / PERIOD_STEP);
-    const weights = ACROSS[periodIndex]!;
-    const offsets = across[bins[y * width + x]!]!;
-    let sum = 0;
-    for (let k = 0; k < offsets.length; k++) sum += weights[k]! * smoothed[p + offsets[k]!]!;
-    response[y * width + x] = sum;
-  });
-  return { response, period, periodMeasured };
-}
-
-/** Calls `visit` for every pixel of every flagged block, in raster order within each block row. */
-function forEachPixel(
-  blocks: Uint8Array,
-  cols: number,
-  width: number,
-  height: number,
-  visit: (x: number, y: number) => void,
-): void {
+  const acrossTaps = 2 * ACROSS_RADIUS + 1;
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / BLOCK_SIZE) * cols;
-    for (let x = 0; x < width; x++) if (blocks[row + Math.floor(x / BLOCK_SIZE)] === 1) visit(x, y);
+    for (let x = 0; x < width; x++) {
+      const block = row + blockOfX[x]!;
+      if (near[block] !== 1) continue;
+      const p = (y + PAD) * stride + x + PAD;
+      const weights = ACROSS[Math.round((period[block]! - MIN_PERIOD) / PERIOD_STEP)]!;
+      const offsets = across[bins[y * width + x]!]!;
+      let sum = 0;
+      for (let k = 0; k < acrossTaps; k++) sum += weights[k]! * smoothed[p + offsets[k]!]!;
+      response[y * width + x] = sum;
+    }
   }
+  return { response, period, periodMeasured };
 }
 
 /** Blocks within `radius` (Chebyshev) of a flagged block. */

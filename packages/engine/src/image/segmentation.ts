@@ -14,7 +14,7 @@ const MIN_CONTRAST = 7;
 /** A block needs at least this fraction of the 90th-percentile block contrast. */
 const RELATIVE_CONTRAST = 0.3;
 /** Minimum orientation coherence of a candidate block (random noise stays near 0.1, ridges above 0.4). */
-const MIN_COHERENCE = 0.3;
+const MIN_COHERENCE = 0.15;
 
 /** Segmentation result on the {@link BLOCK_SIZE} grid and per pixel. */
 export interface Segmentation {
@@ -40,10 +40,12 @@ export function segment(pixels: Uint8Array, field: OrientationField, width: numb
   const sums = new Float64Array(blocks);
   const squares = new Float64Array(blocks);
   const counts = new Float64Array(blocks);
+  const blockOfX = new Int32Array(width);
+  for (let x = 0; x < width; x++) blockOfX[x] = Math.floor(x / BLOCK_SIZE);
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / BLOCK_SIZE) * cols;
     for (let x = 0; x < width; x++) {
-      const j = row + Math.floor(x / BLOCK_SIZE);
+      const j = row + blockOfX[x]!;
       const v = pixels[y * width + x]!;
       sums[j] += v;
       squares[j] += v * v;
@@ -72,7 +74,7 @@ export function segment(pixels: Uint8Array, field: OrientationField, width: numb
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / BLOCK_SIZE) * cols;
     for (let x = 0; x < width; x++) {
-      const on = candidates[row + Math.floor(x / BLOCK_SIZE)]!;
+      const on = candidates[row + blockOfX[x]!]!;
       mask[y * width + x] = on;
       area += on;
     }

@@ -29,6 +29,11 @@ export const MIN_FINGERPRINT_AREA = 10_000;
 export const DEFAULT_MAX_MINUTIAE = 100;
 /** Grey-level spread (2nd to 98th percentile) below which a capture is blank or saturated. */
 const MIN_GREY_SPREAD = 12;
+/**
+ * Mean foreground coherence below which the "ridges" are noise: sensor noise and textures stay near 0.1-0.2,
+ * the poorest FVC2002/2004 prints above 0.28.
+ */
+const MIN_MEAN_COHERENCE = 0.2;
 /** Foreground area at which the area part of the overall quality saturates (about 1.6 cm²). */
 const FULL_QUALITY_AREA = 40_000;
 
@@ -54,6 +59,8 @@ export interface Extraction {
   readonly maskArea: number;
   /** Fraction 0..1 of the foreground whose ridge period could be measured directly: a ridge-clarity signal. */
   readonly clarity: number;
+  /** Mean orientation coherence 0..1 over the foreground: how much of it shows parallel ridges. */
+  readonly coherence: number;
   /** Minutiae found before the {@link ExtractOptions.maxMinutiae} cut. */
   readonly detectedMinutiae: number;
 }
@@ -78,13 +85,29 @@ export function extract(image: GrayImage, options: ExtractOptions = {}): Extract
     throw new EngineError('ENGINE_IMAGE_BLANK', `image has a grey-level spread of ${spread}, at least ${MIN_GREY_SPREAD} needed`);
   }
 
-  const { values } = equalizeContrast(pixels, width, height);
+  const values = equalizeContrast(pixels, width, height);
   const field = orientationField(values, width, height);
   const segmentation = segment(pixels, field, width, height);
   if (segmentation.area < MIN_FINGERPRINT_AREA) {
     throw new EngineError(
       'ENGINE_NO_FINGERPRINT',
       `segmentation found ${segmentation.area} px of ridge area, at least ${MIN_FINGERPRINT_AREA} needed`,
+    );
+  }
+  let coherent = 0;
+  let coherenceSum = 0;
+  let foregroundBlocks = 0;
+  for (let j = 0; j < segmentation.blocks.length; j++) {
+    if (segmentation.blocks[j] !== 1) continue;
+    foregroundBlocks++;
+    coherenceSum += field.coherence[j]!;
+    coherent += clamp01((field.coherence[j]! - 0.2) / 0.5);
+  }
+  const coherence = coherenceSum / foregroundBlocks;
+  if (coherence < MIN_MEAN_COHERENCE) {
+    throw new EngineError(
+      'ENGINE_NO_FINGERPRINT',
+      `foreground has a mean ridge coherence of ${coherence.toFixed(2)}, at least ${MIN_MEAN_COHERENCE} needed`,
     );
   }
   const { mask, edgeDistance } = segmentation;
@@ -122,13 +145,8 @@ export function extract(image: GrayImage, options: ExtractOptions = {}): Extract
   kept = keepBest(kept, options.maxMinutiae ?? DEFAULT_MAX_MINUTIAE);
 
   let measured = 0;
-  let coherent = 0;
-  let foregroundBlocks = 0;
   for (let j = 0; j < segmentation.blocks.length; j++) {
-    if (segmentation.blocks[j] !== 1) continue;
-    foregroundBlocks++;
-    measured += enhancement.periodMeasured[j]!;
-    coherent += clamp01((field.coherence[j]! - 0.2) / 0.5);
+    if (segmentation.blocks[j] === 1) measured += enhancement.periodMeasured[j]!;
   }
   const clarity = measured / foregroundBlocks;
   const areaFactor = Math.min(1, segmentation.area / FULL_QUALITY_AREA);
@@ -149,7 +167,7 @@ export function extract(image: GrayImage, options: ExtractOptions = {}): Extract
     quality,
     minutiae,
   };
-  return { template, quality, maskArea: segmentation.area, clarity, detectedMinutiae };
+  return { template, quality, maskArea: segmentation.area, clarity, coherence, detectedMinutiae };
 }
 
 function clamp01(v: number): number {
