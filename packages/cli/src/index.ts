@@ -3,6 +3,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { register as registerAudit } from './commands/audit.js';
+import { register as registerWatchlist } from './commands/watchlist.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerEvalFvc } from './commands/eval-fvc.js';
 import { register as registerBenchEngine } from './commands/bench-engine.js';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerAudit(program);
+  registerWatchlist(program);
   registerServe(program);
   registerEvalFvc(program);
   registerBenchEngine(program);
