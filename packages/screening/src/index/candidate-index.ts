@@ -2,7 +2,8 @@
  * The candidate index: which listed names could match a query, found by key lookup instead of a scan of every
  * name. Each listed token is posted under its phonetic key (phonetic-key.ts) and under the keys one deletion away,
  * so a query token reaches names whose key is equal or one class edit away (SymSpell). Names are ranked by the
- * summed weights of the query tokens that reached them and only the best `limit` are scored in full.
+ * weights of the query tokens that reached them, against the weight of the query and of what the query left of
+ * them, and only the best `limit` are scored in full.
  *
  * Token weights come from here too: the inverse document frequency of the token's key over all indexed names.
  */
@@ -11,7 +12,8 @@ import { deletionKeys, tokenKeys } from './phonetic-key.js';
 
 /** How much a near (one-deletion) key hit counts against an exact key hit when ranking candidates. */
 const NEAR_HIT = 0.7;
-const TOKEN_COUNT_TIE_BREAK = 0.01;
+/** Weight of a listed name's unreached part in the ranking (as in the name score's β). */
+const UNREACHED_LISTED_WEIGHT = 0.4;
 /** Floor on token weight: even "Muhammad" says something. */
 const MIN_WEIGHT = 0.1;
 
@@ -34,6 +36,8 @@ export class CandidateIndex {
   readonly #near = new Map<string, number[]>();
   readonly #documentFrequency = new Map<string, number>();
   readonly #logNames: number;
+  /** Summed token weights per name, to rank retrieved names by how much of them the query covers. */
+  readonly #nameWeight: Float64Array;
 
   constructor(names: readonly IndexedName[]) {
     this.names = names;
@@ -49,6 +53,12 @@ export class CandidateIndex {
       for (const d of near) push(this.#near, d, id);
     });
     this.#logNames = Math.log(Math.max(2, names.length));
+    this.#nameWeight = new Float64Array(names.length);
+    names.forEach((name, id) => {
+      let w = 0;
+      for (const token of name.tokens) w += this.weight(token);
+      this.#nameWeight[id] = w;
+    });
   }
 
   /** Weight of a token: inverse document frequency of its rarest key, in [0.1, 1]; 1 for a key never indexed. */
@@ -85,8 +95,14 @@ export class CandidateIndex {
       for (const [id, hit] of reached) strength.set(id, (strength.get(id) ?? 0) + hit * w);
     });
     const out: Candidate[] = [];
-    // Among equally reached names, shorter ones first: they can score higher (fewer unpaired parts).
-    for (const [nameId, s] of strength) out.push({ nameId, strength: s - TOKEN_COUNT_TIE_BREAK * this.names[nameId]!.tokens.length });
+    let queryWeight = 0;
+    for (const w of weights) queryWeight += w;
+    // Rank as the full score would, roughly: reached weight against the query's weight and the listed name's
+    // weight left unreached (names mostly covered by the query first).
+    for (const [nameId, s] of strength) {
+      const unreached = Math.max(0, this.#nameWeight[nameId]! - s);
+      out.push({ nameId, strength: s / (queryWeight + UNREACHED_LISTED_WEIGHT * unreached) });
+    }
     out.sort((a, b) => b.strength - a.strength || a.nameId - b.nameId);
     return out.length > limit ? out.slice(0, limit) : out;
   }

@@ -35,9 +35,11 @@ export function skeletonKey(skeleton: string): string {
 export function tokenKeys(token: NameToken): string[] {
   if (token.script === 'other') return [`#${token.text}`];
   if (token.initial) return [];
-  const keys = [skeletonKey(token.skeleton)];
-  if (token.alt !== undefined) keys.push(skeletonKey(token.alt.skeleton));
-  return keys.filter((k, i) => k.length > 0 && keys.indexOf(k) === i);
+  // A token with no key consonant (Yaya, Yahya, Ali's vowels around one l are fine) keys on its first letter.
+  const keyOf = (skeleton: string, text: string): string => skeletonKey(skeleton) || `0${text[0] ?? ''}`;
+  const keys = [keyOf(token.skeleton, token.text)];
+  if (token.alt !== undefined) keys.push(keyOf(token.alt.skeleton, token.alt.text));
+  return keys.filter((k, i) => keys.indexOf(k) === i);
 }
 
 /** Keys one deletion away (for keys of three or more classes): the SymSpell way of finding near keys by lookup. */

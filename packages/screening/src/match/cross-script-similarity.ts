@@ -7,7 +7,8 @@
  *   ق -> q are both cheap); a one-letter reading the model never saw costs the learned Latin substitution cost;
  * - a vowel slot may produce the short vowels Arabic script leaves unwritten. The training groups are mostly
  *   Western names written in Arabic, with their vowels spelled out, so slot costs cannot be learned from them and
- *   are set: cheap inside a word, dearer at its start (Arabic writes a word-initial vowel with a letter);
+ *   are set: cheap inside a word, dearer at its start (Arabic writes a word-initial vowel with a letter); likewise
+ *   a doubled consonant (shadda, unwritten) costs a set small amount;
  * - a Latin letter nothing explains costs a full edit (half for a vowel).
  */
 import { TRANSLITERATION_MODEL } from '../model/transliteration-model.js';
@@ -19,6 +20,8 @@ const EMISSIONS = TRANSLITERATION_MODEL.arabicEmissions;
 const FULL_COST_RATIO = 50;
 /** Cost of one short vowel produced by a slot: at the start, inside, at the end of the word. */
 const SLOT_VOWEL_COST: Readonly<Record<string, number>> = { [START_SLOT]: 0.6, [INNER_SLOT]: 0.15, [END_SLOT]: 0.3 };
+/** Cost of reading a letter doubled (Arabic script leaves shadda unwritten; the training names rarely double). */
+const DOUBLING_COST = 0.15;
 const UNEXPLAINED_VOWEL = 0.5;
 const UNEXPLAINED_CONSONANT = 1;
 const VOWELS = 'aeiouy';
@@ -58,12 +61,31 @@ function emissionCost(model: SymbolModel, latin: string, j: number, k: number): 
   const known = model.costs.get(e);
   if (known !== undefined) return known;
   if (k === 1 && model.best !== '') return substitutionCost(model.best[0]!, e);
+  // A doubled consonant: shadda is not written, so any letter may stand for its doubled reading.
+  if (k === 2 && model.best.length === 1 && e[0] === e[1]) {
+    const single = model.costs.get(e[0]!) ?? (model.best === e[0] ? 0 : undefined);
+    if (single !== undefined) return single + DOUBLING_COST;
+  }
   return undefined;
+}
+
+// Symbol sequences of recently seen tokens (listed tokens recur in every query). Bounded: a server screens
+// endless new names, so the cache is dropped whenever it grows past the limit.
+const SEQUENCE_CACHE_LIMIT = 50_000;
+const sequences = new Map<string, SymbolModel[]>();
+function symbolSequence(arabic: string): SymbolModel[] {
+  let seq = sequences.get(arabic);
+  if (seq === undefined) {
+    if (sequences.size >= SEQUENCE_CACHE_LIMIT) sequences.clear();
+    seq = modelSymbols(arabic).map(symbolModel);
+    sequences.set(arabic, seq);
+  }
+  return seq;
 }
 
 /** Minimum alignment cost of folded Arabic-script `arabic` against folded Latin `latin`. */
 export function crossScriptCost(arabic: string, latin: string): number {
-  const symbols = modelSymbols(arabic).map(symbolModel);
+  const symbols = symbolSequence(arabic);
   const m = latin.length;
   const INF = Number.POSITIVE_INFINITY;
   let prev = new Float64Array(m + 1).fill(INF);
@@ -95,7 +117,7 @@ export function crossScriptCost(arabic: string, latin: string): number {
 
 /** 1 - cost / max(Latin letters, Arabic letters), in [0, 1]. */
 export function crossScriptSimilarity(arabic: string, latin: string): number {
-  const letters = (modelSymbols(arabic).length - 1) / 2;
+  const letters = (symbolSequence(arabic).length - 1) / 2;
   const longer = Math.max(latin.length, letters);
   if (longer === 0) return 1;
   return Math.max(0, 1 - crossScriptCost(arabic, latin) / longer);

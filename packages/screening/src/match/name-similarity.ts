@@ -6,8 +6,8 @@
  *
  *   score = M / (M + D + α·Uq + β·Uc)
  *
- * M is the weighted similarity of the pairs (rescaled above SIMILARITY_FLOOR), D their weighted dissimilarity, Uq and Uc the weights of unpaired
- * query and listed tokens. α > β: a traveller's name part the list does not know counts more against the match
+ * M is the weighted similarity of the pairs (rescaled above SIMILARITY_FLOOR), D their weighted dissimilarity, Uq
+ * and Uc the weights of unpaired query and listed tokens. α > β: a traveller's name part the list does not know counts more against the match
  * than a listed part the traveller does not give (list names are long: "ABD AL-RAHMAN OULD MUHAMMAD AL-HUSAYN").
  */
 import type { NameToken } from '../normalize/name-tokens.js';

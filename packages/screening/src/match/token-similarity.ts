@@ -11,6 +11,9 @@ import type { NameToken } from '../normalize/name-tokens.js';
 import { latinSimilarity } from './latin-edit-distance.js';
 import { crossScriptSimilarity } from './cross-script-similarity.js';
 
+/** Scale for similarities known to be below pairing (name-similarity.ts pairs tokens from 0.6). */
+const MIN_PAIRABLE = 0.5;
+
 /** Share of the gap a perfectly agreeing skeleton of n consonants may close (index n, capped at the end). */
 const SKELETON_TOP_UP = [0, 0.2, 0.4, 0.6, 0.7];
 /** What an initial's agreement is worth: it fits many names. */
@@ -36,8 +39,18 @@ function latinLatin(a: NameToken, b: NameToken): number {
   return best;
 }
 
+/** Consonant-skeleton agreement below which an Arabic/Latin pair is not aligned in full (it cannot pair up). */
+const CROSS_SCRIPT_PREFILTER = 0.5;
+
 function arabicLatin(arabic: NameToken, latin: NameToken): number {
   if (latin.initial) return 0;
+  // The full alignment is the costliest comparison; the skeletons (the model's best reading against the Latin
+  // consonants) rule out most pairs first.
+  const rough = Math.max(
+    latinSimilarity(arabic.skeleton, latin.skeleton),
+    latin.alt === undefined ? 0 : latinSimilarity(arabic.skeleton, latin.alt.skeleton),
+  );
+  if (rough < CROSS_SCRIPT_PREFILTER) return rough * MIN_PAIRABLE;
   let best = crossScriptSimilarity(arabic.text, latin.text);
   if (latin.alt !== undefined) best = Math.max(best, crossScriptSimilarity(arabic.text, latin.alt.text));
   return best;

@@ -93,8 +93,12 @@ export interface ScreenOptions {
 export const DEFAULT_THRESHOLD = 0.7;
 const DEFAULT_CANDIDATE_LIMIT = 120;
 
-/** Weak aliases count when the entry's best good name reaches this on its own. */
+/**
+ * Weak aliases count when the entry's best good name reaches this score on its own, or agrees with the query on
+ * at least one name part at this token similarity (the good name corroborates what the weak alias says).
+ */
 const WEAK_ALIAS_CONFIRM_FLOOR = 0.45;
+const WEAK_ALIAS_CORROBORATING_TOKEN = 0.8;
 /** Score adjustments for date-of-birth and nationality agreement (added to the name score). */
 const DOB_ADJUSTMENT: Readonly<Record<DobAgreement, number>> = { exact: 0.1, compatible: 0.04, mismatch: -0.2, unknown: 0 };
 const NATIONALITY_ADJUSTMENT: Readonly<Record<NationalityAgreement, number>> = { agree: 0.04, differ: -0.08, unknown: 0 };
@@ -235,11 +239,12 @@ export class Screener {
       const weakName = weak.get(entryIndex);
       let best = goodName;
       let weakAliasConfirmed = false;
-      // A weak alias never raises a hit alone: it counts only when a good name, the date of birth or a document
-      // already points at the entry.
+      // A weak alias never raises a hit alone: it counts only when a good name (in part), the date of birth or a
+      // document already points at the entry.
       if (weakName !== undefined && weakName.score > (goodName?.score ?? 0)) {
+        const corroborated = goodName?.pairs.some((p) => p.similarity >= WEAK_ALIAS_CORROBORATING_TOKEN) ?? false;
         const confirmed =
-          (goodName?.score ?? 0) >= WEAK_ALIAS_CONFIRM_FLOOR || dobAgreement === 'exact' || document !== undefined;
+          corroborated || (goodName?.score ?? 0) >= WEAK_ALIAS_CONFIRM_FLOOR || dobAgreement === 'exact' || document !== undefined;
         if (confirmed) {
           best = weakName;
           weakAliasConfirmed = true;
