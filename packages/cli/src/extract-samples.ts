@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { basename, extname } from 'node:path';
-import { extract, prepare } from '@sarhad/engine';
+import { extract, prepare, type GrayImage } from '@sarhad/engine';
 import { decodeImage, type DpiSource } from './image-decode.js';
 import { sampleFailure, type SampleOutcome } from './sample-outcome.js';
 
@@ -39,19 +39,24 @@ export async function extractSamples(files: readonly string[], options: ExtractS
     const decoded = await decodeImage(file, { dpi: options.dpi, fallbackDpi: options.fallbackDpi });
     dpis.add(decoded.image.dpi);
     sources.add(decoded.dpiSource);
-    const start = performance.now();
-    let ms = 0;
-    try {
-      const { template } = extract(decoded.image);
-      ms = performance.now() - start;
-      const prepareStart = performance.now();
-      const prepared = prepare(template);
-      outcomes.push({ sample, prepared, minutiae: template.minutiae.length, ms, prepareMs: performance.now() - prepareStart });
-    } catch (error) {
-      // If extract threw, its time to fail is the extraction time; if prepare threw, ms already holds it.
-      outcomes.push({ sample, failure: sampleFailure(error), minutiae: 0, ms: ms || performance.now() - start, prepareMs: 0 });
-    }
+    outcomes.push(extractSample(sample, decoded.image));
     options.onProgress?.(outcomes.length);
   }
   return { outcomes, dpis: [...dpis], dpiSources: [...sources] };
+}
+
+/** Extracts and prepares one decoded image, timing `extract` alone; a throw becomes a recorded failure. */
+export function extractSample(sample: string, image: GrayImage): SampleOutcome {
+  const start = performance.now();
+  let ms = 0;
+  try {
+    const { template } = extract(image);
+    ms = performance.now() - start;
+    const prepareStart = performance.now();
+    const prepared = prepare(template);
+    return { sample, prepared, minutiae: template.minutiae.length, ms, prepareMs: performance.now() - prepareStart };
+  } catch (error) {
+    // If extract threw, its time to fail is the extraction time; if prepare threw, ms already holds it.
+    return { sample, failure: sampleFailure(error), minutiae: 0, ms: ms || performance.now() - start, prepareMs: 0 };
+  }
 }

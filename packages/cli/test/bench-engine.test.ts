@@ -45,3 +45,21 @@ test('bench engine takes its directory from SARHAD_BENCH_DIR and prints text by 
   assert.match(run.stdout, /^sarhad bench engine: bench\/DB1_B \(4 images at 500 dpi/);
   assert.match(run.stdout, /comparison\s+\d+ per second on one core/);
 });
+
+test('bench engine without a directory measures on synthetic prints the engine generates', () => {
+  const run = sarhad({ SARHAD_BENCH_DIR: undefined }, 'bench', 'engine', '--fingers', '2', '--impressions', '2', '--runs', '1', '--json');
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout);
+  assert.equal(result.source, 'synthetic');
+  assert.equal(result.dir, null);
+  assert.match(result.set, /^synthetic \(seed 2026, 2 fingers x 2 impressions\)$/);
+  assert.equal(result.images, 4);
+  assert.equal(result.dpi, 500);
+  assert.ok(result.extractMsMedian > 0);
+});
+
+test('bench engine on a directory that does not exist fails with CLI_DATASET_INVALID', () => {
+  const run = sarhad({}, 'bench', 'engine', '--dir', join(root, 'missing'));
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /CLI_DATASET_INVALID: .*missing/);
+});

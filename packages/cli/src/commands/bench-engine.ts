@@ -4,20 +4,24 @@
  * templates, prepared once, as a search uses them). Accuracy is `sarhad eval fvc`'s job; this command reports no
  * error rates.
  *
- * It needs real fingerprint images: `--dir <set>` (any directory of `<finger>_<impression>` images, such as an FVC
- * B set) or the SARHAD_BENCH_DIR environment variable, so that `npm run bench:engine` works once it is set. The
- * resolution comes from `--dpi`, the files, or a datasets.json in or above the directory, as for `eval fvc`.
+ * Images come from `--dir <set>` (any directory of `<finger>_<impression>` images, such as an FVC B set) or the
+ * SARHAD_BENCH_DIR environment variable; the resolution from `--dpi`, the files, or a datasets.json in or above the
+ * directory, as for `eval fvc`. Without either, the engine's own synthetic generator (SFinGe-style master prints
+ * and impressions, 500 dpi, deterministic for `--seed`) draws `--fingers` x `--impressions` images first, so
+ * `npm run bench:engine` works on a fresh checkout; generation is not timed. Synthetic prints are cleaner than
+ * sensor captures, so extraction times on them are indicative only: quote FVC figures.
  */
 import { cpus } from 'node:os';
 import type { Command } from 'commander';
-import { distinctComparisons, median, quantile } from '@sarhad/engine';
+import { distinctComparisons, fvcProtocol, generateImpression, generateMasterPrint, median, quantile } from '@sarhad/engine';
+import type { FvcProtocol } from '@sarhad/engine';
 import { measureComparisonRate } from '../comparison-rate.js';
-import { CliError } from '../errors.js';
-import { extractSamples } from '../extract-samples.js';
+import { extractSample, extractSamples } from '../extract-samples.js';
 import { FVC_IMAGE_EXTENSIONS, readFvcDataset } from '../fvc-dataset.js';
 import { findSetInfo } from '../fvc-datasets-json.js';
 import { positiveInteger, positiveNumber } from '../option-parsers.js';
 import { startProgress } from '../progress.js';
+import type { SampleOutcome } from '../sample-outcome.js';
 import { benchGroup } from './groups.js';
 
 /** Environment variable naming the default image directory. */
@@ -25,6 +29,10 @@ export const BENCH_DIR_ENV = 'SARHAD_BENCH_DIR';
 /** Images extracted untimed first, so JIT compilation is not billed to the first timed image. */
 const WARM_UP_IMAGES = 2;
 const DEFAULT_RUNS = 5;
+/** Synthetic set size when no directory is given: 20 images, about half a minute to generate on one core. */
+const DEFAULT_FINGERS = 5;
+const DEFAULT_IMPRESSIONS = 4;
+const DEFAULT_SEED = 2026;
 
 interface BenchEngineOptions {
   readonly dir?: string;
@@ -32,6 +40,18 @@ interface BenchEngineOptions {
   readonly datasets?: string;
   readonly runs: number;
   readonly json?: boolean;
+  readonly fingers: number;
+  readonly impressions: number;
+  readonly seed: number;
+}
+
+/** The images measured: their protocol (for the pairs), per-sample outcomes, and how to describe them. */
+interface BenchSet {
+  readonly name: string;
+  readonly dir: string | null;
+  readonly protocol: FvcProtocol;
+  readonly outcomes: SampleOutcome[];
+  readonly dpis: number[];
 }
 
 /** Registers `bench engine` under the shared `bench` group. */
@@ -43,20 +63,17 @@ export function register(program: Command): void {
     .option('--dpi <n>', 'scanning resolution of the images (default: the files\', else datasets.json)', positiveNumber('--dpi'))
     .option('--datasets <file>', 'datasets.json giving the set\'s dpi (default: searched in and above the directory)')
     .option('--runs <n>', `timed passes over all pairs; the median rate is reported (default ${DEFAULT_RUNS})`, positiveInteger('--runs'), DEFAULT_RUNS)
+    .option('--fingers <n>', `synthetic set without --dir: fingers (default ${DEFAULT_FINGERS})`, positiveInteger('--fingers'), DEFAULT_FINGERS)
+    .option('--impressions <n>', `synthetic set: impressions per finger (default ${DEFAULT_IMPRESSIONS})`, positiveInteger('--impressions'), DEFAULT_IMPRESSIONS)
+    .option('--seed <n>', `synthetic set: generator seed (default ${DEFAULT_SEED})`, positiveInteger('--seed'), DEFAULT_SEED)
     .option('--json', 'print one JSON object instead of text')
     .action(async (options: BenchEngineOptions) => {
       await benchEngine(options);
     });
 }
 
-async function benchEngine(options: BenchEngineOptions): Promise<void> {
-  const dir = options.dir ?? process.env[BENCH_DIR_ENV];
-  if (dir === undefined || dir === '') {
-    throw new CliError(
-      'CLI_DATASET_INVALID',
-      `bench engine needs fingerprint images: give --dir <set> (such as an FVC B set) or set ${BENCH_DIR_ENV}`,
-    );
-  }
+/** Extracts every image of the FVC-style directory `dir`, after a short untimed warm-up. */
+async function directorySet(dir: string, options: BenchEngineOptions): Promise<BenchSet> {
   const dataset = readFvcDataset(dir, FVC_IMAGE_EXTENSIONS);
   const setInfo = options.dpi === undefined ? findSetInfo(dataset.dir, options.datasets) : undefined;
   const decodeOptions = { dpi: options.dpi, fallbackDpi: setInfo?.info.dpi };
@@ -64,14 +81,48 @@ async function benchEngine(options: BenchEngineOptions): Promise<void> {
   const bar = startProgress('extracting', dataset.files.length);
   const { outcomes, dpis } = await extractSamples(dataset.files, { ...decodeOptions, onProgress: (d) => bar.update(d) });
   bar.stop();
+  return { name: dataset.name, dir: dataset.dir, protocol: dataset.protocol, outcomes, dpis };
+}
+
+/** Generates `fingers` x `impressions` synthetic images (untimed), then extracts each after a warm-up. */
+function syntheticSet(options: BenchEngineOptions): BenchSet {
+  const protocol = fvcProtocol({
+    fingers: Array.from({ length: options.fingers }, (_, i) => i + 1),
+    impressions: Array.from({ length: options.impressions }, (_, i) => i + 1),
+  });
+  const bar = startProgress('generating', protocol.samples.length);
+  const images = [];
+  for (const finger of protocol.layout.fingers) {
+    // Seeds of distinct fingers and impressions never collide for sets below 1,000 fingers of 1,000 impressions.
+    const master = generateMasterPrint(options.seed * 1e6 + finger * 1e3);
+    for (const impression of protocol.layout.impressions) {
+      images.push(generateImpression(master, options.seed * 1e6 + finger * 1e3 + impression));
+      bar.update(images.length);
+    }
+  }
+  bar.stop();
+  for (const image of images.slice(0, WARM_UP_IMAGES)) extractSample('warm-up', image);
+  const outcomes = images.map((image, i) => {
+    const s = protocol.samples[i]!;
+    return extractSample(`${s.finger}_${s.impression}`, image);
+  });
+  const name = `synthetic (seed ${options.seed}, ${options.fingers} fingers x ${options.impressions} impressions)`;
+  return { name, dir: null, protocol, outcomes, dpis: [...new Set(images.map((im) => im.dpi))] };
+}
+
+async function benchEngine(options: BenchEngineOptions): Promise<void> {
+  const dir = options.dir ?? process.env[BENCH_DIR_ENV];
+  const set = dir === undefined || dir === '' ? syntheticSet(options) : await directorySet(dir, options);
+  const { outcomes, dpis } = set;
   const times = outcomes.map((o) => o.ms);
   const made = outcomes.filter((o) => o.prepared !== undefined);
-  const rate = measureComparisonRate(distinctComparisons(dataset.protocol), outcomes.map((o) => o.prepared), options.runs);
+  const rate = measureComparisonRate(distinctComparisons(set.protocol), outcomes.map((o) => o.prepared), options.runs);
   const round3 = (v: number) => Math.round(v * 1e3) / 1e3;
   const result = {
     command: 'sarhad bench engine',
-    set: dataset.name,
-    dir: dataset.dir,
+    set: set.name,
+    source: set.dir === null ? 'synthetic' : 'images',
+    dir: set.dir,
     images: outcomes.length,
     dpi: dpis.length === 1 ? dpis[0]! : null,
     dpis,
