@@ -296,6 +296,9 @@ const COUNTRIES: readonly (readonly [string, ...string[]])[] = [
   ['ANT', 'Netherlands Antilles'],
 ];
 
+/** Longer than any country name in any list (the longest, the UK's UN name, has 52 characters). */
+const MAX_COUNTRY_NAME_LENGTH = 120;
+
 /** Folds case, accents, apostrophes and punctuation so "Cote d Ivoire", "Côte d'Ivoire" and "COTE D'IVOIRE" meet. */
 function foldCountryName(name: string): string {
   return name
@@ -327,6 +330,8 @@ export const COUNTRY_CODES: readonly string[] = [...CODES];
  * the text does not name a country (a region such as "Crimea", a placeholder such as "na").
  */
 export function findCountryCode(name: string): string | undefined {
+  // No country name is this long; refusing early also keeps the patterns below linear on hostile input.
+  if (name.length > MAX_COUNTRY_NAME_LENGTH) return undefined;
   // OFAC prefixes territories with "Region: " ("Region: Gaza"); the rest may still name a country's territory.
   const folded = foldCountryName(name.replace(/^\s*region:\s*/i, ''));
   if (folded === '') return undefined;

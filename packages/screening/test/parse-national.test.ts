@@ -104,7 +104,7 @@ test('is recognised from its header and loads with a version', async () => {
   assert.equal(loaded.version.entryCount, 4);
 });
 
-test('arbitrary text only ever fails with a screening error', () => {
+test('arbitrary text only ever fails with a screening error', { timeout: 60_000 }, () => {
   fc.assert(
     fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string().map((s) => `${header}\n${s}`)), (text) => {
       try {
@@ -117,7 +117,7 @@ test('arbitrary text only ever fails with a screening error', () => {
   );
 });
 
-test('every truncation and random edit of a valid file parses or fails with a screening error', () => {
+test('every truncation and random edit of a valid file parses or fails with a screening error', { timeout: 60_000 }, () => {
   fc.assert(
     fc.property(fc.nat({ max: fixture.length - 1 }), fc.string({ maxLength: 4 }), fc.boolean(), (at, insert, truncate) => {
       const changed = truncate ? fixture.slice(0, at) : fixture.slice(0, at) + insert + fixture.slice(at + 1);
@@ -129,4 +129,14 @@ test('every truncation and random edit of a valid file parses or fails with a sc
     }),
     { numRuns: 500 },
   );
+});
+
+test('hostile values (huge fields, thousands of separators) are refused or read in linear time', { timeout: 20_000 }, () => {
+  const n = 100_000;
+  const started = performance.now();
+  assert.throws(() => parseNationalCsv(`${header}\n${row({ aliases: 'a|'.repeat(n) })}\n`), /empty value/);
+  assert.throws(() => parseNationalCsv(`${header}\n${row({ documents: 'passport:'.repeat(n) })}\n`), /column documents/);
+  const list = parseNationalCsv(`${header}\n${row({ aliases: 'Name|'.repeat(n / 5) + 'Last', reason: 'x'.repeat(n) })}\n`);
+  assert.equal(list.entries.length, 1);
+  assert.ok(performance.now() - started < 10_000, `took ${performance.now() - started} ms`);
 });

@@ -126,7 +126,7 @@ test('rejects an unclosed quote and a duplicate ent_num', () => {
   assert.throws(() => parseOfacSdn({ ...files, sdn: files.sdn.replace('9004,', 'X9,') }), /ent_num "X9" is not a number/);
 });
 
-test('arbitrary text in any of the files only ever fails with a screening error', () => {
+test('arbitrary text in any of the files only ever fails with a screening error', { timeout: 60_000 }, () => {
   fc.assert(
     fc.property(fc.constantFrom<keyof OfacFiles>('sdn', 'alt', 'add', 'comments'), fc.string({ unit: 'binary' }), (which, text) => {
       try {
@@ -139,7 +139,7 @@ test('arbitrary text in any of the files only ever fails with a screening error'
   );
 });
 
-test('truncations and edits of valid files parse or fail with a screening error', () => {
+test('truncations and edits of valid files parse or fail with a screening error', { timeout: 60_000 }, () => {
   fc.assert(
     fc.property(
       fc.constantFrom<keyof OfacFiles>('sdn', 'alt', 'add'),
@@ -180,4 +180,14 @@ test('loadWatchlistFile refuses an OFAC set without alt.csv', async () => {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+});
+
+test('hostile remarks (huge items full of brackets, digits and separators) are read in linear time', { timeout: 20_000 }, () => {
+  const n = 100_000;
+  const remarks = `Passport ${'('.repeat(n)}; DOB ${'1'.repeat(n)} to ${'2'.repeat(n)}; nationality ${'(x'.repeat(n / 2)}; a.k.a. '${"'".repeat(n)}`;
+  const sdn = `${files.sdn.slice(0, files.sdn.lastIndexOf('\r\n'))}\r\n9005,"HOSTILE, Input",individual,SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"${remarks}"\r\n`;
+  const started = performance.now();
+  const list = parseOfacSdn({ ...files, sdn });
+  assert.equal(list.entries.length, 5);
+  assert.ok(performance.now() - started < 10_000, `took ${performance.now() - started} ms`);
 });

@@ -193,7 +193,7 @@ test('rejects bytes that are not UTF-8', async () => {
   await assert.rejects(parseUnXml(bytes), /not valid UTF-8/);
 });
 
-test('arbitrary text only ever fails with a screening error', async () => {
+test('arbitrary text only ever fails with a screening error', { timeout: 60_000 }, async () => {
   await fc.assert(
     fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('<', '<CONSOLIDATED_LIST>', '<?xml')), async (text) => {
       try {
@@ -206,7 +206,7 @@ test('arbitrary text only ever fails with a screening error', async () => {
   );
 });
 
-test('every truncation of a valid file is rejected with a typed error', async () => {
+test('every truncation of a valid file is rejected with a typed error', { timeout: 60_000 }, async () => {
   const end = fixture.trimEnd().length;
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 0, max: end - 1 }), async (length) => {
@@ -216,7 +216,7 @@ test('every truncation of a valid file is rejected with a typed error', async ()
   );
 });
 
-test('random edits of a valid file parse or fail with a typed error, never anything else', async () => {
+test('random edits of a valid file parse or fail with a typed error, never anything else', { timeout: 60_000 }, async () => {
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 0, max: fixture.length - 1 }), fc.string({ maxLength: 8 }), async (at, insert) => {
       try {
@@ -244,4 +244,18 @@ test('loadWatchlistFile detects the UN format and versions the file by its SHA-2
 test('loadWatchlistFile reports a missing file and an unknown format with their codes', async () => {
   await assert.rejects(loadWatchlistFile('/nonexistent/list.xml'), (error: unknown) => isScreeningError(error, 'SCREENING_FILE_UNREADABLE'));
   await assert.rejects(loadWatchlistFile(new URL(fixtureUrl).pathname, 'pdf'), (error: unknown) => isScreeningError(error, 'SCREENING_UNKNOWN_FORMAT'));
+});
+
+test('hostile values (huge names, notes, titles full of brackets and quotes) are read in linear time', { timeout: 20_000 }, async () => {
+  const n = 100_000;
+  const hostile = fixture
+    .replace('<ALIAS_NAME>Karimullah</ALIAS_NAME>', `<ALIAS_NAME>${'Ab (عب; '.repeat(n / 8)}${',-'.repeat(n / 2)}x</ALIAS_NAME><NOTE>${'(('.repeat(n / 2)}${'a) b) '.repeat(n / 6)}</NOTE>`)
+    .replace('<VALUE>Maulavi</VALUE>', `<VALUE>${'"'.repeat(n)}x${'"'.repeat(n)} y</VALUE>`);
+  const started = performance.now();
+  const list = await parseUnXml(hostile);
+  assert.equal(list.entries.length, 3);
+  assert.ok(performance.now() - started < 10_000, `took ${performance.now() - started} ms`);
+  const started2 = performance.now();
+  await assert.rejects(parseUnXml(fixture.replace('<VALUE>Afghanistan</VALUE>', `<VALUE>${'('.repeat(n)}</VALUE>`)), /unknown country/);
+  assert.ok(performance.now() - started2 < 5_000);
 });

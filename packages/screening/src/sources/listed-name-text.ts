@@ -75,11 +75,18 @@ export function splitParentheses(text: string): { outside: string; groups: strin
   return { outside, groups };
 }
 
-// Leading apostrophes and quotes stay: ‘ABD and 'Abd transliterate the letter ayn.
-const EDGE_PUNCTUATION = /^[\s,;:\-–—."]+|[\s,;:\-–—"]+$/g;
+// Leading apostrophes stay: ‘ABD and 'Abd transliterate the letter ayn. A trailing full stop stays too ("Co.").
+const LEADING_PUNCTUATION = new Set([...' ,;:-–—."']);
+const TRAILING_PUNCTUATION = new Set([...' ,;:-–—"']);
 
+/** Trims punctuation from both ends with plain loops: an end-anchored regex would be quadratic on long runs. */
 function cleanName(text: string): string {
-  return collapseSpace(text).replace(EDGE_PUNCTUATION, '');
+  const name = collapseSpace(text);
+  let start = 0;
+  let end = name.length;
+  while (start < end && LEADING_PUNCTUATION.has(name[start]!)) start += 1;
+  while (end > start && TRAILING_PUNCTUATION.has(name[end - 1]!)) end -= 1;
+  return name.slice(start, end);
 }
 
 /** Turns enumeration markers "a) ... b) ..." into ";" so that they are not read as closing brackets. */
@@ -94,11 +101,15 @@ function markEnumerations(text: string): string {
 export function splitListedNames(text: string): string[] {
   const { outside, groups } = splitParentheses(markEnumerations(text));
   const names: string[] = [];
+  const seen = new Set<string>();
   for (const segment of [outside, ...groups]) {
     for (const piece of segment.split(';')) {
       for (const run of splitScriptRuns(piece)) {
         const name = cleanName(run.text);
-        if (ANY_LETTER.test(name) && !names.includes(name)) names.push(name);
+        if (ANY_LETTER.test(name) && !seen.has(name)) {
+          seen.add(name);
+          names.push(name);
+        }
       }
     }
   }
@@ -123,9 +134,14 @@ function looksLikeNameList(text: string): boolean {
 export function namesInNote(note: string, aliasIsOriginalScript: boolean): { originalScript: string[]; latin: string[] } {
   const originalScript: string[] = [];
   const latin: string[] = [];
+  const seen = new Set<string>();
   const add = (list: string[], name: string): void => {
     const cleaned = cleanName(name);
-    if (ANY_LETTER.test(cleaned) && !list.includes(cleaned)) list.push(cleaned);
+    const key = `${list === latin ? 'l' : 'o'}:${cleaned}`;
+    if (ANY_LETTER.test(cleaned) && !seen.has(key)) {
+      seen.add(key);
+      list.push(cleaned);
+    }
   };
   for (const piece of markEnumerations(note).split(';')) {
     for (const run of splitScriptRuns(piece.replace(/[()[\]]/g, ' '))) if (!run.latin) add(originalScript, run.text);

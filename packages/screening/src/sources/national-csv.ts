@@ -99,9 +99,13 @@ function toEntry(record: CsvRecord, file: string | undefined): WatchlistEntry {
   if (primary.includes(VALUE_SEPARATOR)) bad('names', primary, `holds several names: put the others in aliases`);
   if (!/\p{L}/u.test(primary)) bad('names', primary, 'has no letters');
   const names: ListedName[] = [{ full: primary, kind: 'primary', quality: 'good' }];
+  const seen = new Set([primary]);
   for (const alias of list('aliases')) {
     if (!/\p{L}/u.test(alias)) bad('aliases', alias, 'has no letters');
-    if (!names.some((n) => n.full === alias)) names.push({ full: alias, kind: 'alias', quality: 'good' });
+    if (!seen.has(alias)) {
+      seen.add(alias);
+      names.push({ full: alias, kind: 'alias', quality: 'good' });
+    }
   }
 
   const datesOfBirth: ListedDate[] = [];

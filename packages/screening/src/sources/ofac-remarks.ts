@@ -24,6 +24,12 @@ export interface OfacRemarkFacts {
   readonly unread: string[];
 }
 
+/**
+ * Remark items longer than this are prose, not a date or a document, and are not matched against the patterns
+ * below (whose lazy groups would otherwise cost quadratic time on a hostile file).
+ */
+const MAX_ITEM_LENGTH = 300;
+
 interface DatePoint {
   readonly year: number;
   readonly month?: number;
@@ -44,6 +50,8 @@ function readDatePoint(text: string): DatePoint | undefined {
 
 /** The text after "DOB": a date, "circa" a date, a range "A to B" (or "1979-1982"), possibly both. */
 export function readOfacDob(text: string): ListedDate | undefined {
+  // The longest real shape, "circa 01 Jan 1960 to 31 Dec 1962", has 32 characters; longer text is prose.
+  if (text.length > MAX_ITEM_LENGTH) return undefined;
   let rest = collapseSpace(text).replace(/\.$/, '');
   const circa = /^circa /i.test(rest);
   if (circa) rest = rest.slice(6);
@@ -104,6 +112,7 @@ function readDocument(item: string, individual: boolean): ListedDocument | undef
   const found = types.find(([type]) => item.startsWith(`${type} `));
   if (found === undefined) return undefined;
   const [type, kind] = found;
+  if (item.length > MAX_ITEM_LENGTH) return 'unread';
   const rest = item.slice(type.length + 1);
   // The number runs up to the issuing country in brackets or to "issued"/"expires"/"valid" details.
   const match = /^(.+?)(?:\s*\(([^)]*)\))?(?:[\s,]+((?:issued|expires|valid|Issue|Expir|alt\.|Date).*))?$/.exec(rest);
@@ -120,13 +129,17 @@ function readDocument(item: string, individual: boolean): ListedDocument | undef
 /** Reads the facts in one record's Remarks (already joined with its sdn_comments continuation). */
 export function readOfacRemarks(remarks: string, individual: boolean): OfacRemarkFacts {
   const facts: OfacRemarkFacts = { datesOfBirth: [], nationalities: [], documents: [], weakAliases: [], unread: [] };
+  const seenAliases = new Set<string>();
   for (const raw of remarks.split(';')) {
     const item = collapseSpace(raw).replace(/^alt\.\s+/, '');
     if (item === '') continue;
     const alias = /^[afn]\.k\.a\.\s+'(.*)'\.?$/.exec(item);
     if (alias !== null) {
       const name = collapseSpace(alias[1]!);
-      if (name !== '' && !facts.weakAliases.includes(name)) facts.weakAliases.push(name);
+      if (name !== '' && !seenAliases.has(name)) {
+        seenAliases.add(name);
+        facts.weakAliases.push(name);
+      }
       continue;
     }
     const dob = /^DOB\s+(.*)$/.exec(item);

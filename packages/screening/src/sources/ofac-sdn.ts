@@ -132,8 +132,12 @@ export function parseOfacSdn(files: OfacFiles, names: Partial<Record<keyof OfacF
     unread.push(...facts.unread.map((item) => `${id}: ${item}`));
 
     const listedNames: ListedName[] = [ofacName(name, individual, 'primary', 'good')];
+    const seenNames = new Set([listedNames[0]!.full]);
     const addName = (listed: ListedName): void => {
-      if (!listedNames.some((n) => n.full === listed.full)) listedNames.push(listed);
+      if (!seenNames.has(listed.full)) {
+        seenNames.add(listed.full);
+        listedNames.push(listed);
+      }
     };
     for (const alt of alts.get(id) ?? []) {
       const altType = value(alt.fields[2]!).toLowerCase();

@@ -171,8 +171,13 @@ function toEntry(node: XmlNode, kind: SubjectKind, file: string | undefined): Wa
   if (listType === '') invalid(`record ${id} has no UN_LIST_TYPE`, node, file);
 
   const names: ListedName[] = [];
+  const seenNames = new Set<string>();
   const addName = (name: ListedName): void => {
-    if (!names.some((n) => n.full === name.full && n.kind === name.kind)) names.push(name);
+    const key = `${name.kind}\u0000${name.full}`;
+    if (!seenNames.has(key)) {
+      seenNames.add(key);
+      names.push(name);
+    }
   };
   const parts = NAME_SLOTS.map((slot) => childText(node, slot)).filter((part) => part !== '');
   if (parts.length === 0) invalid(`record ${id} has no name (FIRST_NAME..FOURTH_NAME are empty)`, node, file);
@@ -228,7 +233,7 @@ function toEntry(node: XmlNode, kind: SubjectKind, file: string | undefined): Wa
   }
 
   const titles = values(node, 'TITLE')
-    .map((v) => v.text.replace(/^["'“”]+|["'“”]+$/g, '').trim())
+    .map((v) => stripQuotes(v.text))
     .filter((t, i, all) => t !== '' && all.indexOf(t) === i);
 
   const genderText = childText(node, 'GENDER').toLowerCase();
@@ -259,6 +264,17 @@ function toEntry(node: XmlNode, kind: SubjectKind, file: string | undefined): Wa
  */
 function withoutTimezone(text: string): string {
   return text.replace(/^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})$/, '$1');
+}
+
+const QUOTES = new Set([...`"'“”`]);
+
+/** `"Amir"` -> `Amir`, with loops rather than an end-anchored pattern (quadratic on long runs of quotes). */
+function stripQuotes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && QUOTES.has(text[start]!)) start += 1;
+  while (end > start && QUOTES.has(text[end - 1]!)) end -= 1;
+  return text.slice(start, end).trim();
 }
 
 function aliasQuality(text: string, alias: XmlNode, file: string | undefined): AliasQuality {
