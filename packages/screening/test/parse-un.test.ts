@@ -6,6 +6,7 @@ import { parseUnXml } from '../src/sources/un-xml.js';
 import { loadWatchlistFile } from '../src/sources/load-watchlist-file.js';
 import { isScreeningError, ScreeningError } from '../src/errors.js';
 import type { WatchlistEntry } from '../src/entry.js';
+import { namesInNote, splitListedNames } from '../src/sources/listed-name-text.js';
 
 const fixtureUrl = new URL('./fixtures/un-small.xml', import.meta.url);
 const fixture = readFileSync(fixtureUrl, 'utf8');
@@ -49,6 +50,9 @@ test('lists the original-script name, split aliases, weak aliases and names foun
       ['عبدالكريم زدران', 'original-script', 'good'],
       ['Haji Karim', 'alias', 'good'],
       ['حاجی کریم', 'alias', 'good'],
+      // Bracketed remarks and birth details inside ALIAS_NAME are not names.
+      ['Karim Zadrani', 'alias', 'good'],
+      ['Karim Khan', 'alias', 'good'],
     ],
   );
   const ivan = await entryById('QDi.902');
@@ -118,12 +122,14 @@ test('reads listing date, remarks and gender', async () => {
   assert.equal(ivan.remarks, undefined);
 });
 
-test('reads entity names and aliases, with names from alias notes', async () => {
+test('reads entity names and aliases, with the names packed in the primary name and names from alias notes', async () => {
   const entity = await entryById('KPe.903');
   assert.deepEqual(
     entity.names.map((n) => [n.full, n.kind, n.quality]),
     [
-      ['NORTHERN STAR TRADING CO.', 'primary', 'good'],
+      ['NORTHERN STAR TRADING CO. (NSTC)', 'primary', 'good'],
+      ['NORTHERN STAR TRADING CO.', 'alias', 'good'],
+      ['NSTC', 'alias', 'good'],
       ['Polaris Trading', 'alias', 'good'],
       ['Star Co.', 'alias', 'good'],
       ['شركة النجم', 'original-script', 'good'],
@@ -258,4 +264,21 @@ test('hostile values (huge names, notes, titles full of brackets and quotes) are
   const started2 = performance.now();
   await assert.rejects(parseUnXml(fixture.replace('<VALUE>Afghanistan</VALUE>', `<VALUE>${'('.repeat(n)}</VALUE>`)), /unknown country/);
   assert.ok(performance.now() - started2 < 5_000);
+});
+
+test('splits list values into one name per script, separator and enumeration', () => {
+  assert.deepEqual(splitListedNames('Mohammed Sabet; Mohammad Sabet b) M. Javad Kareemi Sabet'), ['Mohammed Sabet', 'Mohammad Sabet', 'M. Javad Kareemi Sabet']);
+  assert.deepEqual(splitListedNames('Agha Jan Alizai اغا جان عالیزی'), ['Agha Jan Alizai', 'اغا جان عالیزی']);
+  assert.deepEqual(splitListedNames('Akhter Mohmad son of Noor Mohmad (اختر محمد ولد نور محمد ),'), ['Akhter Mohmad son of Noor Mohmad', 'اختر محمد ولد نور محمد']);
+  assert.deepEqual(splitListedNames('SECOND ACADEMY OF NATURAL SCIENCES (KPE.018)'), ['SECOND ACADEMY OF NATURAL SCIENCES']);
+  assert.deepEqual(splitListedNames("Hajji 'Abd Al-Nasir"), ["Hajji 'Abd Al-Nasir"]);
+  assert.deepEqual(splitListedNames('Mohammad Ishaq Akhund born in 1963'), ['Mohammad Ishaq Akhund']);
+});
+
+test('finds names in alias notes but not in prose', () => {
+  assert.deepEqual(namesInNote('name in original script: عبدالباقي حقاني ', false), { originalScript: ['عبدالباقي حقاني'], latin: [] });
+  assert.deepEqual(namesInNote('(Abu Du’a; Abu Duaa’) prominently known by this nom de guerre', true), { originalScript: [], latin: ['Abu Du’a', 'Abu Duaa’'] });
+  assert.deepEqual(namesInNote('Yunis al-Mauritani; Younis al-Mauritani', true), { originalScript: [], latin: ['Yunis al-Mauritani', 'Younis al-Mauritani'] });
+  assert.deepEqual(namesInNote('Yunis al-Mauritani; Younis al-Mauritani', false), { originalScript: [], latin: [] });
+  assert.deepEqual(namesInNote('born in 1976; previously listed as', true), { originalScript: [], latin: [] });
 });

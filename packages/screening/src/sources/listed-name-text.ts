@@ -76,8 +76,17 @@ export function splitParentheses(text: string): { outside: string; groups: strin
 }
 
 // Leading apostrophes stay: ‘ABD and 'Abd transliterate the letter ayn. A trailing full stop stays too ("Co.").
-const LEADING_PUNCTUATION = new Set([...' ,;:-–—."']);
-const TRAILING_PUNCTUATION = new Set([...' ,;:-–—"']);
+const LEADING_PUNCTUATION = new Set([...' ,;:-–—."“”«»']);
+const TRAILING_PUNCTUATION = new Set([...' ,;:-–—"“”«»']);
+
+/**
+ * Words that mark a bracketed remark rather than a name: "(previously listed as)", "(false identity related to
+ * ... passport number 434021161 ...)", "(KPE.018)". A bracketed group with one of them, or with a digit, is not a
+ * name; names with digits ("KPA Unit 586") occur outside brackets only.
+ */
+const REMARK_WORDS = /\b(?:listed|born|passport|identity|identification|issued|expir\w*|date|nationality|confiscated|DOB|POB|DPOB)\b/i;
+/** A trailing birth remark inside a name value: "Mohammad Ishaq Akhund born in 1963", "..., born 1 Jan. 1953". */
+const TRAILING_BIRTH_REMARK = /,?\s+(?:born|DOB|date of birth)\b.*$/i;
 
 /** Trims punctuation from both ends with plain loops: an end-anchored regex would be quadratic on long runs. */
 function cleanName(text: string): string {
@@ -102,8 +111,12 @@ export function splitListedNames(text: string): string[] {
   const { outside, groups } = splitParentheses(markEnumerations(text));
   const names: string[] = [];
   const seen = new Set<string>();
-  for (const segment of [outside, ...groups]) {
-    for (const piece of segment.split(';')) {
+  const nameGroups = groups.filter((group) => !/\d/.test(group) && !REMARK_WORDS.test(group));
+  for (const segment of [outside, ...nameGroups]) {
+    for (const rawPiece of segment.split(';')) {
+      // Collapsed first: the pattern's \s+ must not backtrack over long runs of spaces.
+      const piece = collapseSpace(rawPiece).replace(TRAILING_BIRTH_REMARK, '');
+      if (/\d/.test(piece) && REMARK_WORDS.test(piece)) continue;
       for (const run of splitScriptRuns(piece)) {
         const name = cleanName(run.text);
         if (ANY_LETTER.test(name) && !seen.has(name)) {

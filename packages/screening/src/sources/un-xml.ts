@@ -181,7 +181,13 @@ function toEntry(node: XmlNode, kind: SubjectKind, file: string | undefined): Wa
   };
   const parts = NAME_SLOTS.map((slot) => childText(node, slot)).filter((part) => part !== '');
   if (parts.length === 0) invalid(`record ${id} has no name (FIRST_NAME..FOURTH_NAME are empty)`, node, file);
-  addName(kind === 'individual' ? { full: parts.join(' '), parts, kind: 'primary', quality: 'good' } : { full: parts.join(' '), kind: 'primary', quality: 'good' });
+  const primary = parts.join(' ');
+  addName(kind === 'individual' ? { full: primary, parts, kind: 'primary', quality: 'good' } : { full: primary, kind: 'primary', quality: 'good' });
+  // Entity names pack several names into one value ("COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES
+  // BUSINESS COMPANY (GLBC)"); each is also listed on its own, as an alias of the entity.
+  if (kind === 'entity') {
+    for (const full of splitListedNames(primary)) if (full !== primary) addName({ full, kind: 'alias', quality: 'good' });
+  }
   for (const original of children(node, 'NAME_ORIGINAL_SCRIPT')) {
     for (const full of splitListedNames(original.text)) addName({ full, kind: 'original-script', quality: 'good' });
   }
