@@ -59,13 +59,13 @@ export function register(program: Command): void {
   benchGroup(program)
     .command('engine')
     .description('extraction time per image and comparisons per second on one core')
-    .option('--dir <set>', `directory of <finger>_<impression> images (default: $${BENCH_DIR_ENV})`)
+    .option('--dir <set>', `directory of <finger>_<impression> images (default: $${BENCH_DIR_ENV}, else synthetic prints)`)
     .option('--dpi <n>', 'scanning resolution of the images (default: the files\', else datasets.json)', positiveNumber('--dpi'))
     .option('--datasets <file>', 'datasets.json giving the set\'s dpi (default: searched in and above the directory)')
-    .option('--runs <n>', `timed passes over all pairs; the median rate is reported (default ${DEFAULT_RUNS})`, positiveInteger('--runs'), DEFAULT_RUNS)
-    .option('--fingers <n>', `synthetic set without --dir: fingers (default ${DEFAULT_FINGERS})`, positiveInteger('--fingers'), DEFAULT_FINGERS)
-    .option('--impressions <n>', `synthetic set: impressions per finger (default ${DEFAULT_IMPRESSIONS})`, positiveInteger('--impressions'), DEFAULT_IMPRESSIONS)
-    .option('--seed <n>', `synthetic set: generator seed (default ${DEFAULT_SEED})`, positiveInteger('--seed'), DEFAULT_SEED)
+    .option('--runs <n>', 'timed passes over all pairs; the median rate is reported', positiveInteger('--runs'), DEFAULT_RUNS)
+    .option('--fingers <n>', 'synthetic set without --dir: fingers', positiveInteger('--fingers'), DEFAULT_FINGERS)
+    .option('--impressions <n>', 'synthetic set: impressions per finger', positiveInteger('--impressions'), DEFAULT_IMPRESSIONS)
+    .option('--seed <n>', 'synthetic set: generator seed', positiveInteger('--seed'), DEFAULT_SEED)
     .option('--json', 'print one JSON object instead of text')
     .action(async (options: BenchEngineOptions) => {
       await benchEngine(options);

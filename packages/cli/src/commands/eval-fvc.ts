@@ -64,7 +64,7 @@ export function register(program: Command): void {
       .option('--det <file.svg>', 'write the DET curves (FVC and all-pairs impostors) as an SVG image')
       .option(
         '--speed-runs <n>',
-        `timed passes over the comparisons; the median rate is reported (default ${DEFAULT_SPEED_RUNS})`,
+        'timed passes over the comparisons; the median rate is reported',
         positiveInteger('--speed-runs'),
         DEFAULT_SPEED_RUNS,
       );
