@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { postsRoutes } from './routes/posts-routes.js';
 import { usersRoutes } from './routes/users-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
+import { travellersRoutes } from './routes/travellers-routes.js';
 
 /** What the application needs from the outside world. */
 export interface AppDeps {
@@ -82,5 +83,6 @@ export function build(deps: AppDeps): FastifyInstance {
   postsRoutes(app, ctx);
   usersRoutes(app, ctx);
   auditRoutes(app, ctx);
+  travellersRoutes(app, ctx);
   return app;
 }

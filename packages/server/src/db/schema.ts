@@ -95,6 +95,40 @@ export interface SetupTokensTable {
   used_at: string | null;
 }
 
+export interface TravellersTable {
+  id: string;
+  surname_latin: string;
+  given_names_latin: string;
+  surname_original: string | null;
+  given_names_original: string | null;
+  original_script: string | null;
+  father_name_latin: string | null;
+  father_name_original: string | null;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as much as is known. */
+  birth_date: string;
+  sex: string;
+  nationality: string;
+  created_at: string;
+  created_by: string;
+  created_post_id: string | null;
+  updated_at: string;
+}
+
+export interface DocumentsTable {
+  id: string;
+  traveller_id: string;
+  type: string;
+  number: string;
+  issuing_country: string;
+  issuing_post_id: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  mrz: string | null;
+  details: string;
+  created_at: string;
+  created_by: string;
+}
+
 /** Every table, keyed by name. */
 export interface DB {
   audit_log: AuditLogTable;
@@ -108,4 +142,6 @@ export interface DB {
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   setup_tokens: SetupTokensTable;
+  travellers: TravellersTable;
+  documents: DocumentsTable;
 }

@@ -1,0 +1,276 @@
+/**
+ * Travellers and their documents. Every read is audited (who looked at whom, from which post), as the audit log
+ * must show every search; the log records ids and document types, never names or numbers (personal data stays in
+ * tables that retention rules can erase).
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import * as travellersRepo from '../repositories/travellers-repository.js';
+import * as postsRepo from '../repositories/posts-repository.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { ServerError } from '../errors.js';
+import { actorOf, type UserPrincipal } from '../domain/principal.js';
+import {
+  CountryCode,
+  LatinName,
+  OriginalName,
+  PartialDate,
+  ScriptCode,
+  Sex,
+  isAfter,
+} from '../domain/traveller.js';
+import {
+  DOCUMENT_TYPES,
+  DocumentRuleError,
+  NewDocument,
+  TRAVEL_DOCUMENT_TYPES,
+  countryOfSide,
+  normalizeDocument,
+  type DocumentType,
+} from '../domain/documents.js';
+import { appendAudit } from './audit-service.js';
+import { requirePermission } from './access.js';
+import { PostCode, getPostRow } from './posts-service.js';
+import { nowIso, type ServiceContext } from './context.js';
+
+export const NewTraveller = z.object({
+  /** The post where the record is made; the user must be granted it. */
+  post: PostCode,
+  surnameLatin: LatinName,
+  givenNamesLatin: LatinName,
+  surnameOriginal: OriginalName.optional(),
+  givenNamesOriginal: OriginalName.optional(),
+  originalScript: ScriptCode.optional(),
+  fatherNameLatin: LatinName.optional(),
+  fatherNameOriginal: OriginalName.optional(),
+  birthDate: PartialDate,
+  sex: Sex,
+  nationality: CountryCode,
+});
+export type NewTraveller = z.infer<typeof NewTraveller>;
+
+/** A document submission: the document plus the post where it is recorded. */
+export const DocumentSubmission = z.object({ post: PostCode, document: NewDocument });
+
+export const DocumentQuery = z.object({
+  documentType: z.enum(DOCUMENT_TYPES),
+  documentNumber: z.string().trim().toUpperCase().min(1).max(40),
+  issuingCountry: CountryCode.optional(),
+});
+export type DocumentQuery = z.infer<typeof DocumentQuery>;
+
+export interface TravelDocument {
+  readonly id: string;
+  readonly type: DocumentType;
+  readonly number: string;
+  readonly issuingCountry: string;
+  readonly issuingPost: string | null;
+  readonly validFrom: string | null;
+  readonly validUntil: string | null;
+  readonly travelDocument: boolean;
+  readonly mrz: string | null;
+  readonly details: Readonly<Record<string, string>>;
+  readonly createdAt: string;
+}
+
+export interface Traveller {
+  readonly id: string;
+  readonly surnameLatin: string;
+  readonly givenNamesLatin: string;
+  readonly surnameOriginal: string | null;
+  readonly givenNamesOriginal: string | null;
+  readonly originalScript: string | null;
+  readonly fatherNameLatin: string | null;
+  readonly fatherNameOriginal: string | null;
+  readonly birthDate: string;
+  readonly sex: Sex;
+  readonly nationality: string;
+  readonly createdAt: string;
+  readonly documents: readonly TravelDocument[];
+}
+
+function toDocument(row: travellersRepo.DocumentWithPost): TravelDocument {
+  const type = row.type as DocumentType;
+  return {
+    id: row.id,
+    type,
+    number: row.number,
+    issuingCountry: row.issuing_country,
+    issuingPost: row.issuing_post_code,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    travelDocument: TRAVEL_DOCUMENT_TYPES.includes(type),
+    mrz: row.mrz,
+    details: JSON.parse(row.details) as Record<string, string>,
+    createdAt: row.created_at,
+  };
+}
+
+function toTraveller(row: travellersRepo.TravellerRow, documents: travellersRepo.DocumentWithPost[]): Traveller {
+  return {
+    id: row.id,
+    surnameLatin: row.surname_latin,
+    givenNamesLatin: row.given_names_latin,
+    surnameOriginal: row.surname_original,
+    givenNamesOriginal: row.given_names_original,
+    originalScript: row.original_script,
+    fatherNameLatin: row.father_name_latin,
+    fatherNameOriginal: row.father_name_original,
+    birthDate: row.birth_date,
+    sex: row.sex as Sex,
+    nationality: row.nationality,
+    createdAt: row.created_at,
+    documents: documents.map(toDocument),
+  };
+}
+
+/** The post code to record for a read: the user's only post, or none for multi-post and headquarters users. */
+async function readingPost(ctx: ServiceContext, user: UserPrincipal): Promise<string | null> {
+  if (user.allPosts || user.postIds.length !== 1) return null;
+  return (await postsRepo.findPostById(ctx.db, user.postIds[0]!))?.code ?? null;
+}
+
+/** Records a new traveller at a post the user is granted. */
+export async function createTraveller(ctx: ServiceContext, user: UserPrincipal, input: NewTraveller): Promise<Traveller> {
+  requirePermission(user, 'travellers.write');
+  const post = await getPostRow(ctx, user, input.post);
+  const now = nowIso(ctx);
+  if (isAfter(input.birthDate, now.slice(0, 10))) {
+    throw new ServerError('VALIDATION_FAILED', `birthDate: ${input.birthDate} is in the future`);
+  }
+  const hasOriginal = input.surnameOriginal !== undefined || input.givenNamesOriginal !== undefined;
+  const row: travellersRepo.TravellerRow = {
+    id: randomUUID(),
+    surname_latin: input.surnameLatin.toUpperCase(),
+    given_names_latin: input.givenNamesLatin.toUpperCase(),
+    surname_original: input.surnameOriginal ?? null,
+    given_names_original: input.givenNamesOriginal ?? null,
+    original_script: input.originalScript ?? (hasOriginal ? 'Arab' : null),
+    father_name_latin: input.fatherNameLatin?.toUpperCase() ?? null,
+    father_name_original: input.fatherNameOriginal ?? null,
+    birth_date: input.birthDate,
+    sex: input.sex,
+    nationality: input.nationality,
+    created_at: now,
+    created_by: actorOf(user),
+    created_post_id: post.id,
+    updated_at: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await travellersRepo.insertTraveller(trx, row);
+    await appendAudit(trx, ctx.clock, {
+      actor: actorOf(user),
+      action: 'traveller.created',
+      subject: `traveller:${row.id}`,
+      post: post.code,
+    });
+  });
+  return toTraveller(row, []);
+}
+
+/** A traveller with documents; the read is audited. */
+export async function getTraveller(ctx: ServiceContext, user: UserPrincipal, id: string): Promise<Traveller> {
+  requirePermission(user, 'travellers.read');
+  const row = await travellersRepo.findTravellerById(ctx.db, id);
+  if (!row) throw new ServerError('TRAVELLER_NOT_FOUND', `no traveller ${id}`);
+  const documents = await travellersRepo.listDocuments(ctx.db, id);
+  await appendAudit(ctx.db, ctx.clock, {
+    actor: actorOf(user),
+    action: 'traveller.read',
+    subject: `traveller:${id}`,
+    post: await readingPost(ctx, user),
+  });
+  return toTraveller(row, documents);
+}
+
+/** Finds travellers by a document number; the search and its matches are audited, matches or not. */
+export async function findByDocument(ctx: ServiceContext, user: UserPrincipal, query: DocumentQuery): Promise<Traveller[]> {
+  requirePermission(user, 'travellers.read');
+  const number = query.documentType === 'cnic' ? query.documentNumber.replace(/^(\d{5})(\d{7})(\d)$/, '$1-$2-$3') : query.documentNumber;
+  const docs = await travellersRepo.findDocuments(ctx.db, query.documentType, number, query.issuingCountry);
+  const ids = [...new Set(docs.map((d) => d.traveller_id))];
+  const travellers: Traveller[] = [];
+  for (const id of ids) {
+    const row = await travellersRepo.findTravellerById(ctx.db, id);
+    if (row) travellers.push(toTraveller(row, await travellersRepo.listDocuments(ctx.db, id)));
+  }
+  await appendAudit(ctx.db, ctx.clock, {
+    actor: actorOf(user),
+    action: 'traveller.searched',
+    post: await readingPost(ctx, user),
+    details: { by: 'document', documentType: query.documentType, matches: ids },
+  });
+  return travellers;
+}
+
+/** Adds a document to a traveller after applying its type's rules (MRZ check digits, number formats, validity). */
+export async function addDocument(
+  ctx: ServiceContext,
+  user: UserPrincipal,
+  travellerId: string,
+  submission: z.infer<typeof DocumentSubmission>,
+): Promise<TravelDocument> {
+  requirePermission(user, 'travellers.write');
+  const post = await getPostRow(ctx, user, submission.post);
+  const traveller = await travellersRepo.findTravellerById(ctx.db, travellerId);
+  if (!traveller) throw new ServerError('TRAVELLER_NOT_FOUND', `no traveller ${travellerId}`);
+  const input = submission.document;
+  let issuingPost: postsRepo.PostRow | undefined;
+  if (input.type === 'border_pass') {
+    issuingPost = await postsRepo.findPostByCode(ctx.db, input.issuingPost);
+    if (!issuingPost) throw new ServerError('POST_NOT_FOUND', `no post with code ${input.issuingPost}`);
+  }
+  const today = nowIso(ctx).slice(0, 10);
+  let normalized: ReturnType<typeof normalizeDocument>;
+  try {
+    normalized = normalizeDocument(input, today, issuingPost && countryOfSide(issuingPost.side));
+  } catch (error) {
+    if (error instanceof DocumentRuleError) throw new ServerError('DOCUMENT_INVALID', error.message, { cause: error });
+    throw error;
+  }
+  const { document, holder } = normalized;
+  if (holder) {
+    // The MRZ is the document's own statement about its holder: a record that contradicts it is the wrong person.
+    const known = traveller.birth_date;
+    if (!holder.birthDate.startsWith(known)) {
+      throw new ServerError('DOCUMENT_INVALID', `the MRZ birth date ${holder.birthDate} does not match the traveller's ${known}`);
+    }
+    if (traveller.sex !== 'X' && holder.sex !== 'X' && holder.sex !== traveller.sex) {
+      throw new ServerError('DOCUMENT_INVALID', `the MRZ sex ${holder.sex} does not match the traveller's ${traveller.sex}`);
+    }
+  }
+  const row: travellersRepo.DocumentRow = {
+    id: randomUUID(),
+    traveller_id: travellerId,
+    type: document.type,
+    number: document.number,
+    issuing_country: document.issuingCountry,
+    issuing_post_id: issuingPost?.id ?? null,
+    valid_from: document.validFrom,
+    valid_until: document.validUntil,
+    mrz: document.mrz,
+    details: JSON.stringify(document.details),
+    created_at: nowIso(ctx),
+    created_by: actorOf(user),
+  };
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await travellersRepo.insertDocument(trx, row);
+      await appendAudit(trx, ctx.clock, {
+        actor: actorOf(user),
+        action: 'document.added',
+        subject: `traveller:${travellerId}`,
+        post: post.code,
+        details: { documentId: row.id, type: row.type, issuingCountry: row.issuing_country },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ServerError('DOCUMENT_TAKEN', `a ${document.type} ${document.number} issued by ${document.issuingCountry} is already registered`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  return toDocument({ ...row, issuing_post_code: issuingPost?.code ?? null });
+}
