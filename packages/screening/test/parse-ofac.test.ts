@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseOfacSdn, continueRemarks, type OfacFiles } from '../src/sources/ofac-sdn.js';
-import { readOfacDob } from '../src/sources/ofac-remarks.js';
+import { readOfacDob, readOfacRemarks } from '../src/sources/ofac-remarks.js';
 import { loadWatchlistFile } from '../src/sources/load-watchlist-file.js';
 import { isScreeningError, ScreeningError } from '../src/errors.js';
 import type { WatchlistEntry } from '../src/entry.js';
@@ -190,4 +190,25 @@ test('hostile remarks (huge items full of brackets, digits and separators) are r
   const list = parseOfacSdn({ ...files, sdn });
   assert.equal(list.entries.length, 5);
   assert.ok(performance.now() - started < 10_000, `took ${performance.now() - started} ms`);
+});
+
+test('reads document numbers written with labels, check digits and trailing countries', () => {
+  const facts = readOfacRemarks(
+    'Passport Booklet: A5199819; National ID No. CNIC: 35202-5400413-9; Identification Number D489833(9); ' +
+      'National ID No. No.: 1372584, Kenya; Passport D000000483, Diplomatic; Passport issued in Sarajevo, Bosnia-Herzegovina; ' +
+      'C.U.R.P. # HESU430525HBCRMR13 (Mexico)',
+    true,
+  );
+  assert.deepEqual(
+    facts.documents.map((d) => [d.kind, d.number, d.country, d.note]),
+    [
+      ['passport', 'A5199819', undefined, 'Booklet'],
+      ['national-id', '35202-5400413-9', undefined, 'CNIC'],
+      ['national-id', 'D489833(9)', undefined, 'Identification Number'],
+      ['national-id', '1372584', 'KEN', undefined],
+      ['passport', 'D000000483', undefined, 'Diplomatic'],
+      ['national-id', 'HESU430525HBCRMR13', 'MEX', 'C.U.R.P.'],
+    ],
+  );
+  assert.deepEqual(facts.unread, ['Passport issued in Sarajevo, Bosnia-Herzegovina']);
 });

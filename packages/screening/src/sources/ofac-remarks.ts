@@ -117,12 +117,35 @@ function readDocument(item: string, individual: boolean): ListedDocument | undef
   // The number runs up to the issuing country in brackets or to "issued"/"expires"/"valid" details.
   const match = /^(.+?)(?:\s*\(([^)]*)\))?(?:[\s,]+((?:issued|expires|valid|Issue|Expir|alt\.|Date).*))?$/.exec(rest);
   if (match === null) return 'unread';
-  const number = match[1]!.trim().replace(/[.,]$/, '');
-  if (!/[0-9A-Za-z]/.test(number) || number.length > 40) return 'unread';
-  const country = match[2] === undefined ? undefined : findCountryCode(match[2]);
-  const note = [type === 'Passport' || type === 'National ID No.' ? '' : type, match[2] !== undefined && country === undefined ? match[2] : '', match[3] ?? '']
-    .filter((part) => part !== '')
-    .join('; ');
+  let number = match[1]!.trim().replace(/[.,]$/, '');
+  let group: string | undefined = match[2];
+  const notes: string[] = [type === 'Passport' || type === 'National ID No.' ? '' : type];
+  // A label before the number: "Booklet: A5199819", "CNIC: 35202-5400413-9", "No.: 1372584", "# HESU430525...".
+  const labelled = /^(#|[A-Za-z.]{1,12}:)\s*(.+)$/.exec(number);
+  if (labelled !== null) {
+    if (labelled[1] !== '#' && labelled[1] !== 'No.:') notes.push(labelled[1]!.slice(0, -1));
+    number = labelled[2]!;
+  }
+  let country = group === undefined ? undefined : findCountryCode(group);
+  // A bracketed check digit belongs to the number (Hong Kong identity cards: "D489833(9)").
+  if (group !== undefined && country === undefined && /^[0-9A-Z]$/.test(group) && match[3] === undefined) {
+    number = `${number}(${group})`;
+    group = undefined;
+  }
+  // "No.: 0310857, Eritrea", "D000000483, Diplomatic": what follows the comma is the country or a remark.
+  const comma = number.indexOf(', ');
+  if (comma > 0) {
+    const tail = number.slice(comma + 2);
+    number = number.slice(0, comma);
+    const tailCountry = findCountryCode(tail);
+    if (tailCountry !== undefined && country === undefined) country = tailCountry;
+    else notes.push(tail);
+  }
+  // A document number has digits; "issued in Sarajevo, Bosnia-Herzegovina" is a remark with no number.
+  if (!/\d/.test(number) || number.length > 40) return 'unread';
+  if (group !== undefined && country === undefined) notes.push(group);
+  notes.push(match[3] ?? '');
+  const note = notes.filter((part) => part !== '').join('; ');
   return { kind, number, ...(country !== undefined ? { country } : {}), ...(note !== '' ? { note } : {}) };
 }
 
