@@ -40,7 +40,7 @@ export function formatFvcTable(heading: FvcRunHeading, r: FvcResults): string {
     `  ${'scores'.padEnd(24)}genuine median ${r.scores.genuineMedian}, impostor p99 ${r.scores.impostorP99}, ` +
       `max ${r.scores.impostorMax}`,
     `  ${'comparison speed'.padEnd(24)}${r.comparisonsPerSecond} per second on one core ` +
-      `(median of ${r.comparisonRuns.length} runs over ${r.comparisons} comparisons)`,
+      `(median of ${r.comparisonRuns.length} runs over ${r.timedComparisons} comparisons)`,
   ];
   return lines.join('\n') + '\n';
 }
