@@ -13,7 +13,6 @@
  * - Latency: wall time of each name-only screen() call (pairs and negatives).
  */
 import type { ListedName, WatchlistEntry } from '../entry.js';
-import { foldText } from '../normalize/fold.js';
 import { Screener, type PersonQuery, type ScreenerOptions } from '../screener/screener.js';
 import { calibrationFromScores, falseAlertRateAt, thresholdForRate } from '../screener/calibration.js';
 import { percentile } from './percentile.js';
@@ -40,16 +39,20 @@ export interface ScreeningEvalOptions {
   readonly now?: () => number;
 }
 
-/** Letters only, words single-spaced: the comparison key for "is this listed name the queried alias". */
+/**
+ * Letters and digits only, lower case, words single-spaced, script kept: the key for "is this listed name the
+ * queried alias". No transliteration here: a Cyrillic original-script name is not its Latin primary name.
+ */
 export function aliasKey(text: string): string {
-  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Keys of a query and of its script runs ("Agha Jan Alizai اغا جان عالیزی" is listed as two names). */
-function queryKeys(query: string): Set<string> {
-  const keys = new Set([aliasKey(query)]);
-  const runs = aliasKey(query).match(/[a-z0-9 ]+|[^a-z0-9 ][^a-z0-9]*/g) ?? [];
-  for (const run of runs) if (run.trim() !== '') keys.add(run.trim());
+export function queryKeys(query: string): Set<string> {
+  const key = aliasKey(query);
+  const keys = new Set([key]);
+  for (const run of key.match(/[\p{Script=Latin}\p{N} ]+|[^\p{Script=Latin}\p{N} ][^\p{Script=Latin}\p{N}]*/gu) ?? [])
+    if (run.trim() !== '') keys.add(run.trim());
   return keys;
 }
 

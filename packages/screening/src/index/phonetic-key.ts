@@ -37,7 +37,7 @@ export function tokenKeys(token: NameToken): string[] {
   if (token.initial) return [];
   // A token with no key consonant (Yaya, Yahya, Ali's vowels around one l are fine) keys on its first letter.
   const keyOf = (skeleton: string, text: string): string => skeletonKey(skeleton) || `0${text[0] ?? ''}`;
-  const keys = [keyOf(token.skeleton, token.text)];
+  const keys = (token.readings ?? [token.skeleton]).map((skeleton) => keyOf(skeleton, token.text));
   if (token.alt !== undefined) keys.push(keyOf(token.alt.skeleton, token.alt.text));
   return keys.filter((k, i) => keys.indexOf(k) === i);
 }

@@ -19,9 +19,9 @@ const EMISSIONS = TRANSLITERATION_MODEL.arabicEmissions;
 /** An emission this many times less likely than the letter's best costs a full edit. */
 const FULL_COST_RATIO = 50;
 /** Cost of one short vowel produced by a slot: at the start, inside, at the end of the word. */
-const SLOT_VOWEL_COST: Readonly<Record<string, number>> = { [START_SLOT]: 0.6, [INNER_SLOT]: 0.15, [END_SLOT]: 0.3 };
+const SLOT_VOWEL_COST: Readonly<Record<string, number>> = { [START_SLOT]: 0.6, [INNER_SLOT]: 0.1, [END_SLOT]: 0.3 };
 /** Cost of reading a letter doubled (Arabic script leaves shadda unwritten; the training names rarely double). */
-const DOUBLING_COST = 0.15;
+const DOUBLING_COST = 0.1;
 const UNEXPLAINED_VOWEL = 0.5;
 const UNEXPLAINED_CONSONANT = 1;
 const VOWELS = 'aeiouy';
@@ -59,13 +59,13 @@ function emissionCost(model: SymbolModel, latin: string, j: number, k: number): 
   }
   const e = latin.slice(j, j + k);
   const known = model.costs.get(e);
+  // A doubled consonant: shadda is not written, so any letter may stand for its doubled reading.
+  if (k === 2 && e[0] === e[1]) {
+    const single = model.costs.get(e[0]!);
+    if (single !== undefined) return Math.min(known ?? 1, single + DOUBLING_COST);
+  }
   if (known !== undefined) return known;
   if (k === 1 && model.best !== '') return substitutionCost(model.best[0]!, e);
-  // A doubled consonant: shadda is not written, so any letter may stand for its doubled reading.
-  if (k === 2 && model.best.length === 1 && e[0] === e[1]) {
-    const single = model.costs.get(e[0]!) ?? (model.best === e[0] ? 0 : undefined);
-    if (single !== undefined) return single + DOUBLING_COST;
-  }
   return undefined;
 }
 

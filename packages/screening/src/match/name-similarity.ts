@@ -19,7 +19,7 @@ export const MIN_TOKEN_SIMILARITY = 0.6;
  * Pairs count by their similarity above this floor, rescaled to [0, 1]: two unrelated names at 0.65 must not add
  * up to a match, while spelling variants (0.85 and up) keep most of their weight.
  */
-export const SIMILARITY_FLOOR = 0.5;
+export const SIMILARITY_FLOOR = 0.6;
 
 /** Weight of unpaired query tokens (α) and unpaired listed tokens (β) in the score's denominator. */
 export const UNPAIRED_QUERY_WEIGHT = 0.8;

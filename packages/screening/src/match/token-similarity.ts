@@ -46,10 +46,11 @@ function arabicLatin(arabic: NameToken, latin: NameToken): number {
   if (latin.initial) return 0;
   // The full alignment is the costliest comparison; the skeletons (the model's best reading against the Latin
   // consonants) rule out most pairs first.
-  const rough = Math.max(
-    latinSimilarity(arabic.skeleton, latin.skeleton),
-    latin.alt === undefined ? 0 : latinSimilarity(arabic.skeleton, latin.alt.skeleton),
-  );
+  let rough = 0;
+  for (const reading of arabic.readings ?? [arabic.skeleton]) {
+    rough = Math.max(rough, latinSimilarity(reading, latin.skeleton));
+    if (latin.alt !== undefined) rough = Math.max(rough, latinSimilarity(reading, latin.alt.skeleton));
+  }
   if (rough < CROSS_SCRIPT_PREFILTER) return rough * MIN_PAIRABLE;
   let best = crossScriptSimilarity(arabic.text, latin.text);
   if (latin.alt !== undefined) best = Math.max(best, crossScriptSimilarity(arabic.text, latin.alt.text));

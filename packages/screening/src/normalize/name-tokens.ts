@@ -7,9 +7,10 @@
 import { foldText, isArabicLetter } from './fold.js';
 import { foldArabicScript } from './arabic-script.js';
 import { isTitle } from './titles.js';
+import { isStopWord } from './stop-words.js';
 import { canonicalParticles } from './particles.js';
 import { latinSkeleton } from './skeleton.js';
-import { arabicSkeleton } from './transliterate.js';
+import { arabicSkeletons } from './transliterate.js';
 
 export const TOKEN_SCRIPTS = ['latin', 'arabic', 'other'] as const;
 export type TokenScript = (typeof TOKEN_SCRIPTS)[number];
@@ -21,8 +22,11 @@ export interface NameToken {
   readonly script: TokenScript;
   /** Latin consonant skeleton (Arabic via the learned model); empty for other scripts. */
   readonly skeleton: string;
-  /** A Latin token with a glued article ("alzindani") also compares without it ("zindani"). */
+  /** A Latin token with a glued article ("alzindani") also compares without it ("zindani"); an abd compound
+   * ("abdalkader") also compares as the name it governs ("kader"). */
   readonly alt?: { readonly text: string; readonly skeleton: string };
+  /** Arabic-script tokens: every plausible skeleton (ambiguous letters read both ways), `skeleton` first. */
+  readonly readings?: readonly string[];
   /** A single Latin letter: an initial ("Abdul Rahman S.") that only agrees with parts starting with it. */
   readonly initial: boolean;
 }
@@ -63,19 +67,25 @@ function words(folded: string): string[] {
 
 /** A glued Latin article: "al" + consonant + at least four more letters ("alzindani", not "alan" or "albert"). */
 const GLUED_ARTICLE = /^(?:al|el)([^aeiou][a-z]{4,})$/;
+/** The canonical abd compound made by canonicalParticles ("abdal" + name), governing a name of 3+ letters. */
+const ABD_COMPOUND = /^abdal([a-z]{3,})$/;
 
 function makeToken(text: string): NameToken {
   const script = scriptOf(text);
-  if (script === 'arabic') return { text, script, skeleton: arabicSkeleton(text), initial: false };
+  if (script === 'arabic') {
+    const readings = arabicSkeletons(text);
+    return { text, script, skeleton: readings[0] ?? '', readings, initial: false };
+  }
   if (script === 'other') return { text, script, skeleton: '', initial: false };
-  const glued = GLUED_ARTICLE.exec(text);
-  const alt = glued === null ? undefined : { text: glued[1]!, skeleton: latinSkeleton(glued[1]!) };
+  // "abdalkader" also compares as "kader": aliases often drop the abd ("Es Sayed, Kader" for Abd el-Kader).
+  const governed = ABD_COMPOUND.exec(text)?.[1] ?? GLUED_ARTICLE.exec(text)?.[1];
+  const alt = governed === undefined ? undefined : { text: governed, skeleton: latinSkeleton(governed) };
   return { text, script, skeleton: latinSkeleton(text), ...(alt === undefined ? {} : { alt }), initial: text.length === 1 };
 }
 
 /**
- * Tokenises a name: one token list per script present (most names have one). Titles are dropped unless nothing
- * else is left; particles are canonicalised (particles.ts).
+ * Tokenises a name: one token list per script present (most names have one). Titles and organisation-form words
+ * are dropped unless nothing else is left; particles are canonicalised (particles.ts).
  */
 export function tokenizeName(full: string): NameToken[][] {
   const raw = words(foldText(full)).map((w) => (scriptOf(w) === 'arabic' ? foldArabicScript(w) : w));
@@ -88,7 +98,7 @@ export function tokenizeName(full: string): NameToken[][] {
   }
   const out: NameToken[][] = [];
   for (const list of byScript.values()) {
-    const untitled = list.filter((w) => !isTitle(w));
+    const untitled = list.filter((w) => !isTitle(w) && !isStopWord(w));
     const tokens = canonicalParticles(untitled.length > 0 ? untitled : list).map(makeToken);
     if (tokens.length > 0) out.push(tokens);
   }

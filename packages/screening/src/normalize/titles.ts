@@ -1,7 +1,7 @@
 /**
- * Titles and honorifics that lists and travellers put in front of a name but that are not part of it (the UN list
- * keeps them in TITLE; aliases and queries often carry them inline: "Mullah Jabbar", "Haji Agha Jan", "Shaykh
- * 'Abd Al-Majid"). Only words that are never a given or family name on their own are listed, so "Sayed" (a family
+ * Titles, honorifics and ranks that lists and travellers put around a name but that are not part of it (the UN
+ * list keeps them in TITLE; aliases and queries often carry them inline: "Mullah Jabbar", "Haji Agha Jan",
+ * "Shaykh 'Abd Al-Majid", "Hanafi Saheb", "General Taganda"). Only words that are never a given or family name on their own are listed, so "Sayed" (a family
  * name) and "Amir" (a given name) stay. Spellings are folded (see fold.ts); Arabic-script forms are folded with
  * foldArabicScript.
  */
@@ -15,7 +15,11 @@ const LATIN_TITLES: ReadonlySet<string> = new Set([
   'qari', 'qary', 'kari',
   'sheikh', 'shaikh', 'shaykh', 'sheik', 'shaik', 'cheikh', 'sheykh', 'shiekh',
   'mufti', 'imam', 'ustad', 'ustadh', 'ustaz',
+  'sahib', 'saheb', 'sahab', 'saab',
   'dr', 'doctor', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'sir', 'engineer', 'eng',
+  // Military ranks, which aliases carry inline ("General Nkunda", "Colonel Mutebutsi").
+  'general', 'gen', 'colonel', 'col', 'lieutenant', 'lt', 'major', 'captain', 'capt', 'commander', 'brigadier',
+  'sergeant', 'marshal',
 ]);
 
 /** Arabic-script titles after foldArabicScript (Persian yeh and kaf already folded). */

@@ -91,7 +91,7 @@ export interface ScreenOptions {
  * name-only false-alert rate (see MATCHING.md; `sarhad eval screening` recomputes it).
  */
 export const DEFAULT_THRESHOLD = 0.7;
-const DEFAULT_CANDIDATE_LIMIT = 120;
+const DEFAULT_CANDIDATE_LIMIT = 200;
 
 /**
  * Weak aliases count when the entry's best good name reaches this score on its own, or agrees with the query on
@@ -133,6 +133,8 @@ export class Screener {
   readonly #index: CandidateIndex;
   readonly #candidateLimit: number;
   readonly #tokenWeights = new Map<NameToken, number>();
+  /** Indexed name ids of each entry, to score an entry's good names when a weak alias needs corroboration. */
+  readonly #entryNames: number[][] = [];
   /** Listed documents by unpadded normal number: a presented document is looked up, not compared with all. */
   readonly #documents = new Map<string, { entryIndex: number; listed: ListedDocument }[]>();
 
@@ -165,6 +167,7 @@ export class Screener {
             interned.set(key, t);
             return t;
           });
+          (this.#entryNames[entryIndex] ??= []).push(names.length);
           names.push({ entryIndex, nameIndex, tokens: shared });
         }
       });
@@ -208,22 +211,35 @@ export class Screener {
 
     const good = new Map<number, BestName>();
     const weak = new Map<number, BestName>();
+    const queries: { queryName: string; query: WeightedToken[] }[] = [];
+    const scoreName = (nameId: number, queryName: string, query: readonly WeightedToken[]): void => {
+      const indexed = this.#index.names[nameId]!;
+      const { entry } = this.#entries[indexed.entryIndex]!;
+      const listedName = entry.names[indexed.nameIndex]!;
+      if (options.excludeName?.(entry, listedName) === true) return;
+      const listed: WeightedToken[] = indexed.tokens.map((token) => ({ token, weight: this.#weight(token) }));
+      const comparison = compareNames(query, listed, similarity);
+      const target = listedName.quality === 'low' ? weak : good;
+      const best = target.get(indexed.entryIndex);
+      if (best === undefined || comparison.score > best.score)
+        target.set(indexed.entryIndex, { score: comparison.score, nameIndex: indexed.nameIndex, queryName, pairs: comparison.pairs });
+    };
     for (const queryName of person.names) {
       for (const tokens of tokenizeName(queryName)) {
         const weights = tokens.map((t) => this.#index.weight(t));
         const query: WeightedToken[] = tokens.map((token, i) => ({ token, weight: weights[i]! }));
-        for (const { nameId } of this.#index.retrieve(tokens, weights, this.#candidateLimit)) {
-          const indexed = this.#index.names[nameId]!;
-          const { entry } = this.#entries[indexed.entryIndex]!;
-          const listedName = entry.names[indexed.nameIndex]!;
-          if (options.excludeName?.(entry, listedName) === true) continue;
-          const listed: WeightedToken[] = indexed.tokens.map((token) => ({ token, weight: this.#weight(token) }));
-          const comparison = compareNames(query, listed, similarity);
-          const target = listedName.quality === 'low' ? weak : good;
-          const best = target.get(indexed.entryIndex);
-          if (best === undefined || comparison.score > best.score)
-            target.set(indexed.entryIndex, { score: comparison.score, nameIndex: indexed.nameIndex, queryName, pairs: comparison.pairs });
-        }
+        queries.push({ queryName, query });
+        for (const { nameId } of this.#index.retrieve(tokens, weights, this.#candidateLimit)) scoreName(nameId, queryName, query);
+      }
+    }
+    // A weak alias that beats the entry's retrieved good names gets all of the entry's good names scored, so a
+    // corroborating good name is not missed just because retrieval ranked it low.
+    for (const [entryIndex, weakName] of weak) {
+      if ((good.get(entryIndex)?.score ?? 0) >= weakName.score) continue;
+      for (const nameId of this.#entryNames[entryIndex] ?? []) {
+        const indexed = this.#index.names[nameId]!;
+        if (this.#entries[entryIndex]!.entry.names[indexed.nameIndex]!.quality === 'low') continue;
+        for (const { queryName, query } of queries) scoreName(nameId, queryName, query);
       }
     }
 
