@@ -11,10 +11,15 @@ const bin = fileURLToPath(new URL('../bin/sarhad.js', import.meta.url));
 let root: string;
 let set: string;
 
+/** Runs the CLI with `env` changes (undefined deletes) in `cwd` (a fresh directory unless given). */
 function sarhad(env: Record<string, string | undefined>, ...args: string[]) {
+  return sarhadIn(join(root, 'empty'), env, ...args);
+}
+
+function sarhadIn(cwd: string, env: Record<string, string | undefined>, ...args: string[]) {
   const childEnv = { ...process.env, ...env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: childEnv });
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: childEnv, cwd });
 }
 
 before(async () => {
@@ -22,6 +27,8 @@ before(async () => {
   set = join(root, 'bench', 'DB1_B');
   mkdirSync(set, { recursive: true });
   await writeRidgeSet(set, [1, 2], [1, 2]);
+  // An empty working directory, so the default FVC locations (data/fvc/..., ../shared/data/fvc/...) are absent.
+  mkdirSync(join(root, 'empty'));
 });
 after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -56,6 +63,19 @@ test('bench engine without a directory measures on synthetic prints the engine g
   assert.equal(result.images, 4);
   assert.equal(result.dpi, 500);
   assert.ok(result.extractMsMedian > 0);
+});
+
+test('bench engine finds an FVC set under data/fvc in the working directory', async () => {
+  const cwd = join(root, 'checkout');
+  const fvc = join(cwd, 'data', 'fvc', 'fvc2002', 'DB1_B');
+  mkdirSync(fvc, { recursive: true });
+  await writeRidgeSet(fvc, [101, 102], [1, 2]);
+  const run = sarhadIn(cwd, { SARHAD_BENCH_DIR: undefined }, 'bench', 'engine', '--dpi', '500', '--runs', '1', '--json');
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout);
+  assert.equal(result.source, 'images');
+  assert.equal(result.set, 'fvc2002/DB1_B');
+  assert.equal(result.images, 4);
 });
 
 test('bench engine on a directory that does not exist fails with CLI_DATASET_INVALID', () => {

@@ -4,13 +4,15 @@
  * templates, prepared once, as a search uses them). Accuracy is `sarhad eval fvc`'s job; this command reports no
  * error rates.
  *
- * Images come from `--dir <set>` (any directory of `<finger>_<impression>` images, such as an FVC B set) or the
- * SARHAD_BENCH_DIR environment variable; the resolution from `--dpi`, the files, or a datasets.json in or above the
- * directory, as for `eval fvc`. Without either, the engine's own synthetic generator (SFinGe-style master prints
+ * Images come from `--dir <set>` (any directory of `<finger>_<impression>` images, such as an FVC B set), the
+ * SARHAD_BENCH_DIR environment variable, or FVC2002 DB1_B where the docs keep it ({@link BENCH_DIR_CANDIDATES});
+ * the resolution from `--dpi`, the files, or a datasets.json in or above the directory, as for `eval fvc`. Without
+ * any of these, the engine's own synthetic generator (SFinGe-style master prints
  * and impressions, 500 dpi, deterministic for `--seed`) draws `--fingers` x `--impressions` images first, so
  * `npm run bench:engine` works on a fresh checkout; generation is not timed. Synthetic prints are cleaner than
  * sensor captures, so extraction times on them are indicative only: quote FVC figures.
  */
+import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Command } from 'commander';
 import { distinctComparisons, fvcProtocol, generateImpression, generateMasterPrint, median, quantile } from '@sarhad/engine';
@@ -26,6 +28,11 @@ import { benchGroup } from './groups.js';
 
 /** Environment variable naming the default image directory. */
 export const BENCH_DIR_ENV = 'SARHAD_BENCH_DIR';
+/**
+ * Where an FVC set is looked for, relative to the working directory, when neither --dir nor the variable names one:
+ * the repository's ignored data/ directory, and the shared data beside the checkout that CONTRIBUTING.md uses.
+ */
+export const BENCH_DIR_CANDIDATES = ['data/fvc/fvc2002/DB1_B', '../shared/data/fvc/fvc2002/DB1_B'] as const;
 /** Images extracted untimed first, so JIT compilation is not billed to the first timed image. */
 const WARM_UP_IMAGES = 2;
 const DEFAULT_RUNS = 5;
@@ -59,7 +66,11 @@ export function register(program: Command): void {
   benchGroup(program)
     .command('engine')
     .description('extraction time per image and comparisons per second on one core')
-    .option('--dir <set>', `directory of <finger>_<impression> images (default: $${BENCH_DIR_ENV}, else synthetic prints)`)
+    .option(
+      '--dir <set>',
+      `directory of <finger>_<impression> images (default: $${BENCH_DIR_ENV}, else ${BENCH_DIR_CANDIDATES.join(' or ')} ` +
+        'if present, else synthetic prints)',
+    )
     .option('--dpi <n>', 'scanning resolution of the images (default: the files\', else datasets.json)', positiveNumber('--dpi'))
     .option('--datasets <file>', 'datasets.json giving the set\'s dpi (default: searched in and above the directory)')
     .option('--runs <n>', 'timed passes over all pairs; the median rate is reported', positiveInteger('--runs'), DEFAULT_RUNS)
@@ -111,8 +122,9 @@ function syntheticSet(options: BenchEngineOptions): BenchSet {
 }
 
 async function benchEngine(options: BenchEngineOptions): Promise<void> {
-  const dir = options.dir ?? process.env[BENCH_DIR_ENV];
-  const set = dir === undefined || dir === '' ? syntheticSet(options) : await directorySet(dir, options);
+  const fromEnv = process.env[BENCH_DIR_ENV];
+  const dir = options.dir ?? (fromEnv !== undefined && fromEnv !== '' ? fromEnv : BENCH_DIR_CANDIDATES.find((d) => existsSync(d)));
+  const set = dir === undefined ? syntheticSet(options) : await directorySet(dir, options);
   const { outcomes, dpis } = set;
   const times = outcomes.map((o) => o.ms);
   const made = outcomes.filter((o) => o.prepared !== undefined);
