@@ -83,6 +83,19 @@ describeEachDialect('signing in', (context) => {
     assert.ok(actions.includes('auth.login_refused_locked'));
   });
 
+  test('parallel guesses cannot check more passwords than the limit', async () => {
+    await createUser(t, await login(t, 'root.admin'), { username: 'racer', roles: ['officer'], allPosts: true });
+    const before = (await listAuditEntries(context.database.db, 0, 100_000)).length;
+    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => loginAttempt('racer', `guess number ${i}`)));
+    const codes = responses.map((r) => errorCode(r));
+    assert.equal(codes.filter((c) => c === 'AUTH_INVALID_CREDENTIALS').length, 5);
+    assert.equal(codes.filter((c) => c === 'AUTH_LOCKED_OUT').length, 7);
+    const entries = (await listAuditEntries(context.database.db, before, 100_000)).map((e) => e.action);
+    assert.equal(entries.filter((a) => a === 'auth.login_failed' || a === 'auth.locked_out').length, 5);
+    assert.equal(errorCode(await loginAttempt('racer', PASSWORD)), 'AUTH_LOCKED_OUT');
+    t.clock.advance(15 * MINUTE);
+  });
+
   test('failures spread beyond the window do not lock the account', async () => {
     await createUser(t, await login(t, 'root.admin'), { username: 'slow.typist', roles: ['officer'], allPosts: true });
     for (let i = 0; i < 8; i++) {

@@ -55,16 +55,27 @@ describeEachDialect('repository conformance', (context) => {
     assert.equal(await usersRepo.countActiveGlobal(context.database.db, 'admin'), 0);
   });
 
-  test('saving the login throttle twice updates the row', async () => {
+  test('login attempts are counted within the window, frozen while locked, restarted after', async () => {
     const db = context.database.db;
-    await sessionsRepo.saveThrottle(db, { username: 'u', failures: 1, first_failure_at: '2026-11-26T08:00:00.000Z', locked_until: null });
-    await sessionsRepo.saveThrottle(db, { username: 'u', failures: 2, first_failure_at: '2026-11-26T08:00:00.000Z', locked_until: '2026-11-26T08:15:00.000Z' });
-    assert.deepEqual(await sessionsRepo.findThrottle(db, 'u'), {
-      username: 'u',
-      failures: 2,
-      first_failure_at: '2026-11-26T08:00:00.000Z',
-      locked_until: '2026-11-26T08:15:00.000Z',
-    });
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 26, 8, minute)).toISOString();
+    const count = (minute: number) => sessionsRepo.countLoginAttempt(db, 'u', at(minute), at(minute - 15));
+    assert.deepEqual([(await count(0)).failures, (await count(1)).failures, (await count(2)).failures], [1, 2, 3]);
+    await sessionsRepo.lockUsername(db, 'u', at(20));
+    const whileLocked = await count(5);
+    assert.deepEqual([whileLocked.failures, whileLocked.locked_until], [3, at(20)]);
+    const afterLock = await count(21);
+    assert.deepEqual([afterLock.failures, afterLock.first_failure_at, afterLock.locked_until], [1, at(21), null]);
+    assert.equal((await count(22)).failures, 2);
+    assert.equal((await count(40)).failures, 1, 'a window older than 15 minutes starts over');
+  });
+
+  test('parallel login attempts each get their own count', async () => {
+    const db = context.database.db;
+    const now = '2026-11-26T09:00:00.000Z';
+    const rows = await Promise.all(
+      Array.from({ length: 10 }, () => sessionsRepo.countLoginAttempt(db, 'parallel', now, '2026-11-26T08:45:00.000Z')),
+    );
+    assert.deepEqual(rows.map((r) => r.failures).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   test('a setup token can be consumed exactly once', async () => {

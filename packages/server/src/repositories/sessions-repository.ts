@@ -1,5 +1,5 @@
 /** Storage of sessions (token hashes only), the login throttle and first-run setup tokens. */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, LoginThrottleTable, SessionsTable } from '../db/schema.js';
 
 export type SessionRow = Selectable<SessionsTable>;
@@ -32,18 +32,37 @@ export async function findThrottle(db: Kysely<DB>, username: string): Promise<Th
   return db.selectFrom('login_throttle').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export async function saveThrottle(db: Kysely<DB>, row: ThrottleRow): Promise<void> {
-  await db
+/**
+ * Counts a login attempt for `username` atomically, before its password is checked, and returns the row after
+ * counting. While the username is locked the row is left as it is. A lapsed lock or a window older than
+ * `windowStart` starts a new count at 1. Being one statement (an upsert, which locks the row on PostgreSQL and the
+ * database on SQLite), parallel attempts each get their own ordinal: no more than the limit are ever checked.
+ */
+export async function countLoginAttempt(
+  db: Kysely<DB>,
+  username: string,
+  now: string,
+  windowStart: string,
+): Promise<ThrottleRow> {
+  const locked = sql<boolean>`login_throttle.locked_until is not null and login_throttle.locked_until > ${now}`;
+  const restart = sql<boolean>`login_throttle.locked_until is not null or login_throttle.first_failure_at <= ${windowStart}`;
+  return db
     .insertInto('login_throttle')
-    .values(row)
+    .values({ username, failures: 1, first_failure_at: now, locked_until: null })
     .onConflict((oc) =>
       oc.column('username').doUpdateSet({
-        failures: row.failures,
-        first_failure_at: row.first_failure_at,
-        locked_until: row.locked_until,
+        failures: sql<number>`case when ${locked} then login_throttle.failures when ${restart} then 1 else login_throttle.failures + 1 end`,
+        first_failure_at: sql<string>`case when ${locked} then login_throttle.first_failure_at when ${restart} then ${now} else login_throttle.first_failure_at end`,
+        locked_until: sql<string | null>`case when ${locked} then login_throttle.locked_until else null end`,
       }),
     )
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Locks a username until the given time. */
+export async function lockUsername(db: Kysely<DB>, username: string, until: string): Promise<void> {
+  await db.updateTable('login_throttle').set({ locked_until: until }).where('username', '=', username).execute();
 }
 
 export async function clearThrottle(db: Kysely<DB>, username: string): Promise<void> {

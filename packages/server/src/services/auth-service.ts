@@ -31,27 +31,50 @@ export interface SignedIn {
 const MINUTE_MS = 60_000;
 
 /**
- * Checks credentials and opens a session. Throws AUTH_LOCKED_OUT while the username is locked (even for the right
+ * Checks credentials and opens a session. Each attempt is counted before the password is checked, so parallel
+ * guesses cannot exceed the limit. Throws AUTH_LOCKED_OUT while the username is locked (even for the right
  * password) and AUTH_INVALID_CREDENTIALS for a wrong password, unknown username or disabled account.
  */
 export async function login(ctx: ServiceContext, credentials: Credentials, origin: { ip: string }): Promise<SignedIn> {
   const { username, password } = credentials;
+  const { maxFailures, failureWindowMinutes, lockoutMinutes } = ctx.config.login;
   const now = ctx.clock.now();
-  const throttle = await sessionsRepo.findThrottle(ctx.db, username);
-  if (throttle?.locked_until && Date.parse(throttle.locked_until) > now.getTime()) {
-    await appendAudit(ctx.db, ctx.clock, {
-      actor: 'anonymous',
-      action: 'auth.login_refused_locked',
-      subject: `username:${username}`,
-      details: { ip: origin.ip, lockedUntil: throttle.locked_until },
+  const windowStart = new Date(now.getTime() - failureWindowMinutes * MINUTE_MS).toISOString();
+  const attempt = await sessionsRepo.countLoginAttempt(ctx.db, username, now.toISOString(), windowStart);
+
+  const lockedUntil =
+    attempt.locked_until && attempt.locked_until > now.toISOString()
+      ? attempt.locked_until
+      : attempt.failures > maxFailures
+        ? new Date(now.getTime() + lockoutMinutes * MINUTE_MS).toISOString()
+        : undefined;
+  if (lockedUntil) {
+    await ctx.db.transaction().execute(async (trx) => {
+      if (!attempt.locked_until) await sessionsRepo.lockUsername(trx, username, lockedUntil);
+      await appendAudit(trx, ctx.clock, {
+        actor: 'anonymous',
+        action: 'auth.login_refused_locked',
+        subject: `username:${username}`,
+        details: { ip: origin.ip, lockedUntil },
+      });
     });
-    throw new ServerError('AUTH_LOCKED_OUT', `too many failed logins for ${username}; try again after ${throttle.locked_until}`);
+    throw new ServerError('AUTH_LOCKED_OUT', `too many failed logins for ${username}; try again after ${lockedUntil}`);
   }
 
   const record = await usersRepo.findUserByUsername(ctx.db, username);
   const passwordOk = await verifyPassword(record?.password_hash, password);
   if (!record || !passwordOk || record.disabled === 1) {
-    await recordFailure(ctx, username, throttle, origin, record?.id);
+    const locks = attempt.failures >= maxFailures;
+    const until = new Date(now.getTime() + lockoutMinutes * MINUTE_MS).toISOString();
+    await ctx.db.transaction().execute(async (trx) => {
+      if (locks) await sessionsRepo.lockUsername(trx, username, until);
+      await appendAudit(trx, ctx.clock, {
+        actor: 'anonymous',
+        action: locks ? 'auth.locked_out' : 'auth.login_failed',
+        subject: record ? `user:${record.id}` : `username:${username}`,
+        details: { ip: origin.ip, failures: attempt.failures, lockedUntil: locks ? until : null },
+      });
+    });
     throw new ServerError('AUTH_INVALID_CREDENTIALS', 'wrong username or password');
   }
 
@@ -76,38 +99,6 @@ export async function login(ctx: ServiceContext, credentials: Credentials, origi
     });
   });
   return { token, expiresAt, user: await toUser(ctx, record) };
-}
-
-async function recordFailure(
-  ctx: ServiceContext,
-  username: string,
-  previous: sessionsRepo.ThrottleRow | undefined,
-  origin: { ip: string },
-  userId: string | undefined,
-): Promise<void> {
-  const { maxFailures, failureWindowMinutes, lockoutMinutes } = ctx.config.login;
-  const now = ctx.clock.now();
-  const windowOpen =
-    previous !== undefined &&
-    !previous.locked_until &&
-    now.getTime() - Date.parse(previous.first_failure_at) < failureWindowMinutes * MINUTE_MS;
-  const failures = windowOpen ? previous.failures + 1 : 1;
-  const lockedUntil =
-    failures >= maxFailures ? new Date(now.getTime() + lockoutMinutes * MINUTE_MS).toISOString() : null;
-  await ctx.db.transaction().execute(async (trx) => {
-    await sessionsRepo.saveThrottle(trx, {
-      username,
-      failures,
-      first_failure_at: windowOpen ? previous.first_failure_at : now.toISOString(),
-      locked_until: lockedUntil,
-    });
-    await appendAudit(trx, ctx.clock, {
-      actor: 'anonymous',
-      action: lockedUntil ? 'auth.locked_out' : 'auth.login_failed',
-      subject: userId ? `user:${userId}` : `username:${username}`,
-      details: { username, ip: origin.ip, failures, lockedUntil },
-    });
-  });
 }
 
 /** Resolves a session token to its user, or AUTH_REQUIRED when unknown, expired or the account is disabled. */
