@@ -59,16 +59,16 @@ export function parseNationalCsv(text: string, options: NationalCsvOptions = {})
     });
   }
   const entries: WatchlistEntry[] = [];
-  const lineOf = new Map<string, number>();
+  const recordOf = new Map<string, CsvRecord>();
   for (const record of rows) {
     const entry = toEntry(record, file);
-    const previous = lineOf.get(entry.id);
+    const previous = recordOf.get(entry.id);
     if (previous !== undefined) {
-      throw new ScreeningError('SCREENING_DUPLICATE_ID', `id ${entry.id} is listed twice (first on line ${previous})`, {
+      throw new ScreeningError('SCREENING_DUPLICATE_ID', `id ${entry.id} is listed twice (first on line ${previous.line})`, {
         location: { file, line: record.line },
       });
     }
-    lineOf.set(entry.id, record.line);
+    recordOf.set(entry.id, record);
     entries.push(entry);
   }
   return { source: 'national', entries };

@@ -97,18 +97,18 @@ export function parseOfacSdn(files: OfacFiles, names: Partial<Record<keyof OfacF
   const comments = groupByEntNum(files.comments === undefined ? [] : readCsvRecords(files.comments, 2, fileName.comments), fileName.comments);
 
   const entries: WatchlistEntry[] = [];
-  const lineOf = new Map<string, number>();
+  const recordOf = new Map<string, CsvRecord>();
   const unread: string[] = [];
   let staleComments = 0;
   for (const record of sdn) {
     const id = entNum(record, fileName.sdn);
-    const previous = lineOf.get(id);
+    const previous = recordOf.get(id);
     if (previous !== undefined) {
-      throw new ScreeningError('SCREENING_DUPLICATE_ID', `ent_num ${id} is listed twice (first on line ${previous})`, {
+      throw new ScreeningError('SCREENING_DUPLICATE_ID', `ent_num ${id} is listed twice (first on line ${previous.line})`, {
         location: { file: fileName.sdn, line: record.line },
       });
     }
-    lineOf.set(id, record.line);
+    recordOf.set(id, record);
     const [, rawName, rawType, rawProgram, rawTitle, , , , , , , rawRemarks] = record.fields as string[];
     const name = value(rawName!);
     if (name === '') invalid(`ent_num ${id} has no SDN_Name`, fileName.sdn, record);
@@ -174,7 +174,7 @@ export function parseOfacSdn(files: OfacFiles, names: Partial<Record<keyof OfacF
   const notes: string[] = [];
   const orphans = (groups: Map<string, CsvRecord[]>, file: string): void => {
     let rows = 0;
-    for (const [id, group] of groups) if (!lineOf.has(id)) rows += group.length;
+    for (const [id, group] of groups) if (!recordOf.has(id)) rows += group.length;
     if (rows > 0) notes.push(`${rows} rows of ${file} name ent_nums absent from ${fileName.sdn} (a different edition); skipped`);
   };
   orphans(alts, fileName.alt);

@@ -75,7 +75,9 @@ export function diffVersions(previous: VersionedEntries | undefined, next: Versi
       added.push(id);
       continue;
     }
-    const fields = changedFields(old, entry);
+    // Entries from the same parser serialise with the same key order, so equal text means equal entries; only
+    // the few that differ pay for the field-by-field comparison.
+    const fields = JSON.stringify(old) === JSON.stringify(entry) ? [] : changedFields(old, entry);
     if (fields.length > 0) changed.push({ id, fields });
     else unchangedCount += 1;
   }
