@@ -113,3 +113,10 @@ test('the audit log the server wrote verifies with sarhad audit verify', () => {
   assert.equal(result.ok, true);
   assert.ok(result.entries >= 5, `expected setup, user, logins and post entries, got ${result.entries}`);
 });
+
+test('sarhad serve refuses an invalid port with CONFIG_INVALID and exits 1', () => {
+  const run = spawnSync(process.execPath, [bin, 'serve', '--port', '99999', '--data-dir', join(home, 'unused')], { encoding: 'utf8', env });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /CONFIG_INVALID: invalid configuration: SARHAD_PORT/);
+  assert.ok(!existsSync(join(home, 'unused')), 'no data directory is created for a configuration that fails');
+});

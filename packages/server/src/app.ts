@@ -38,6 +38,9 @@ export function build(deps: AppDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: deps.logger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify's own request log writes the full URL, and query strings carry personal data (document numbers in
+    // traveller searches). The onResponse hook below logs the route pattern instead.
+    disableRequestLogging: true,
   }) as unknown as FastifyInstance;
   const ctx: ServiceContext = Object.freeze({
     db: deps.database.db,
@@ -52,6 +55,18 @@ export function build(deps: AppDeps): FastifyInstance {
     reply.header('cache-control', 'no-store');
     reply.header('x-content-type-options', 'nosniff');
     return payload;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? '(no route)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
   });
 
   app.setErrorHandler((error, request, reply) => {

@@ -1,7 +1,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeEachDialect } from './helpers/databases.js';
-import { buildTestApp, errorCode } from './helpers/app.js';
+import { pino } from 'pino';
+import { describeEachDialect, openTestDatabase } from './helpers/databases.js';
+import { buildTestApp, errorCode, testConfig } from './helpers/app.js';
+import { build } from '../src/app.js';
+import { ManualClock } from '../src/clock.js';
 
 describeEachDialect('the application skeleton', (context) => {
   test('GET /api/health reports ok and the database dialect', async () => {
@@ -33,4 +36,21 @@ describeEachDialect('the application skeleton', (context) => {
     assert.equal(response.statusCode, 400);
     assert.equal(errorCode(response), 'REQUEST_INVALID');
   });
+});
+
+test('request logs name the route pattern, never the query string or path values', async () => {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+  const handle = await openTestDatabase('sqlite');
+  const app = build({ database: handle.database, clock: new ManualClock('2026-11-26T08:00:00.000Z'), config: testConfig(), logger });
+  try {
+    await app.inject({ method: 'GET', url: '/api/travellers?documentType=cnic&documentNumber=1710112345671' });
+    await app.inject({ method: 'GET', url: '/api/travellers/6f1c1f8e-3b0e-4a59-9d7e-6a3c6f1b2a10' });
+    const log = lines.join('');
+    assert.ok(!log.includes('1710112345671') && !log.includes('6f1c1f8e'), log);
+    assert.match(log, /"route":"\/api\/travellers\/:id","status":401/);
+  } finally {
+    await app.close();
+    await handle.cleanup();
+  }
 });
