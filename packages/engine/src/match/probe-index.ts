@@ -89,7 +89,7 @@ export function probeIndex(probe: PreparedTemplate): ProbeIndex {
   for (let b = 0; b < HASH_BUCKETS; b++) start[b + 1]! += start[b]!;
   const total = start[HASH_BUCKETS]!;
   if (index.source.length < total) {
-    // Grown once to the bound for the largest templates, so later probes never allocate.
+    // Grown with headroom, so that probes of similar size reuse the buffers instead of allocating their own.
     const size = Math.max(total, Math.min(MAX_ENTRIES, total * 4));
     index.source = new Uint8Array(size);
     index.target = new Uint8Array(size);

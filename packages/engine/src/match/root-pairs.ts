@@ -15,6 +15,7 @@ const ANGLE_TOLERANCE = parameters.ANGLE_TOLERANCE;
 const LENGTH_TOLERANCE_BASE = parameters.LENGTH_TOLERANCE_BASE;
 const LENGTH_TOLERANCE_SLOPE = parameters.LENGTH_TOLERANCE_SLOPE;
 const MAX_ROOTS = parameters.MAX_ROOTS;
+const ROOT_LOOKUP_EDGES = parameters.ROOT_LOOKUP_EDGES;
 const HASH_LENGTH_BIN = parameters.HASH_LENGTH_BIN;
 const HASH_LENGTH_BINS = parameters.HASH_LENGTH_BINS;
 const HASH_ANGLE_SHIFT = parameters.HASH_ANGLE_SHIFT;
@@ -31,9 +32,10 @@ export function findRootPairs(probe: PreparedTemplate, candidate: PreparedTempla
   const index = probeIndex(probe);
   const { start, source: pFrom, target: pTo, length: pLength, sourceAngle: pSource, targetAngle: pTarget } = index;
   const { edgeLength: cLength, edgeSourceAngle: cSource, edgeTargetAngle: cTarget } = candidate;
-  const { edgeSource: cFrom, edgeTarget: cTo } = candidate;
-  const candidateEdges = cLength.length;
-  for (let ce = 0; ce < candidateEdges; ce++) {
+  const { edgeSource: cFrom, edgeTarget: cTo, edgeStart: cStart } = candidate;
+  for (let c = 0; c < nc; c++) {
+   const lookupEnd = Math.min(cStart[c + 1]!, cStart[c]! + ROOT_LOOKUP_EDGES);
+   for (let ce = cStart[c]!; ce < lookupEnd; ce++) {
     const length = cLength[ce]!;
     const sa = cSource[ce]!;
     const ta = cTarget[ce]!;
@@ -58,6 +60,7 @@ export function findRootPairs(probe: PreparedTemplate, candidate: PreparedTempla
       votes[pFrom[h]! * nc + cs]! += w;
       votes[pTo[h]! * nc + ct]! += w;
     }
+   }
   }
   return selectRoots(probe.count * nc, nc, scratch);
 }
