@@ -9,7 +9,16 @@
  * `allImpostors` objects give all four rates for each list.
  */
 import type { DetCurve, FvcProtocol, LabelledPair, VerificationMetrics } from '@sarhad/engine';
-import { detCurve, distinctComparisons, matchPrepared, median, metricsOfCurve, quantile } from '@sarhad/engine';
+import {
+  detCurve,
+  distinctComparisons,
+  fmrToThreshold,
+  matchPrepared,
+  median,
+  metricsOfCurve,
+  pointAtThreshold,
+  quantile,
+} from '@sarhad/engine';
 import { measureComparisonRate } from './comparison-rate.js';
 import type { SampleOutcome } from './sample-outcome.js';
 
@@ -25,6 +34,22 @@ export interface RatesPercent {
   readonly fmr100: number;
   readonly fmr1000: number;
   readonly zeroFmr: number;
+}
+
+/**
+ * Nominal false-match rates whose calibrated thresholds are checked (10 % .. 0.01 %, scores 10 .. 40). 2,880
+ * impostors resolve FMR down to 0.035 %, so at 0.01 % the check can only show 0 or 1 false match.
+ */
+export const CALIBRATION_CHECK_FMRS = [0.1, 0.01, 0.001, 0.0001] as const;
+
+/** The error rates measured at the calibrated threshold for one nominal FMR, in percent. */
+export interface CalibrationCheck {
+  /** The score threshold, -10 · log10(nominal FMR). */
+  readonly threshold: number;
+  readonly nominalFmr: number;
+  /** FMR measured with the all-pairs impostors: should be close to nominalFmr for a well-calibrated matcher. */
+  readonly fmr: number;
+  readonly fnmr: number;
 }
 
 /** Everything `sarhad eval fvc --json` prints except the command's own fields (set, dir, dpi, frame...). */
@@ -60,6 +85,8 @@ export interface FvcResults {
   /** Comparisons in each timed run (all that have two templates, or an even sample of at most 10,000). */
   readonly timedComparisons: number;
   readonly comparisonRuns: readonly number[];
+  /** Measured FMR and FNMR at the thresholds the calibration promises FMR 10 %, 1 %, 0.1 % and 0.01 % for. */
+  readonly calibration: readonly CalibrationCheck[];
   /** Score landmarks, handy when tuning the matcher's calibration. */
   readonly scores: { readonly genuineMedian: number; readonly impostorMax: number; readonly impostorP99: number };
 }
@@ -136,6 +163,11 @@ export function evaluateFvc(protocol: FvcProtocol, outcomes: readonly SampleOutc
     comparisonsPerSecond: Math.round(rate.perSecond),
     timedComparisons: rate.comparisons,
     comparisonRuns: rate.runs.map((r) => Math.round(r)),
+    calibration: CALIBRATION_CHECK_FMRS.map((nominal) => {
+      const threshold = fmrToThreshold(nominal);
+      const at = pointAtThreshold(curveAll, threshold);
+      return { threshold, nominalFmr: percent(nominal), fmr: percent(at.fmr), fnmr: percent(at.fnmr) };
+    }),
     scores: {
       genuineMedian: round3(median(genuine)),
       // A loop, not Math.max(...list): an FVC A set has 316,800 impostor scores, beyond the argument limit.

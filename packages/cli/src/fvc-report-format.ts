@@ -37,6 +37,8 @@ export function formatFvcTable(heading: FvcRunHeading, r: FvcResults): string {
     `  ${heading.makeVerb.padEnd(24)}median ${ms(r.extractMsMedian)}, p95 ${ms(r.extractMsP95)} per template; ` +
       `prepare ${ms(r.prepareMsMedian)}`,
     `  ${'minutiae per template'.padEnd(24)}median ${r.minutiaeMedian}`,
+    `  ${'calibration'.padEnd(24)}` +
+      r.calibration.map((c) => `score ${c.threshold}: FMR ${pct(c.fmr)} (nominal ${c.nominalFmr} %)`).join(', '),
     `  ${'scores'.padEnd(24)}genuine median ${r.scores.genuineMedian}, impostor p99 ${r.scores.impostorP99}, ` +
       `max ${r.scores.impostorMax}`,
     `  ${'comparison speed'.padEnd(24)}${r.comparisonsPerSecond} per second on one core ` +

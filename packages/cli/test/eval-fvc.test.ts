@@ -52,6 +52,8 @@ test('eval fvc --json prints one object with the protocol counts, rates and timi
   assert.equal(report.comparisonRuns.length, 2);
   assert.equal(report.allImpostors.impostors, 12);
   assert.equal(report.fvcImpostors.impostors, 3);
+  assert.deepEqual(report.calibration.map((c: { threshold: number }) => c.threshold), [10, 20, 30, 40]);
+  assert.deepEqual(report.calibration.map((c: { nominalFmr: number }) => c.nominalFmr), [10, 1, 0.1, 0.01]);
 
   const rows = readFileSync(csv, 'utf8').trim().split('\n');
   assert.equal(rows[0], 'probe,candidate,kind,score');

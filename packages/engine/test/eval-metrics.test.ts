@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { detCurve, equalErrorRate, pointAtFmr, verificationMetrics } from '../src/eval/metrics.js';
+import { detCurve, equalErrorRate, pointAtFmr, pointAtThreshold, verificationMetrics } from '../src/eval/metrics.js';
 import { median, quantile } from '../src/eval/quantile.js';
 import { isEngineError } from '../src/errors.js';
 
@@ -34,6 +34,16 @@ test('a hand-computed score list gives the expected DET points and EER, with tie
   assert.equal(m.fmr100, 0.5);
   assert.equal(m.fmr1000, 0.5);
   assert.equal(m.zeroFmr, 0.5);
+});
+
+test('the point at a threshold between scores is the next distinct score, ties matching', () => {
+  // Same lists as the hand-computed example above: thresholds 1, 2, 3, 5, 7, 9, ∞.
+  const curve = detCurve([2, 5, 7, 9], [1, 3, 5, 5]);
+  assert.deepEqual([pointAtThreshold(curve, 4).fmr, pointAtThreshold(curve, 4).fnmr], [0.5, 0.25]); // = t 5
+  assert.equal(pointAtThreshold(curve, 5).threshold, 5);
+  assert.equal(pointAtThreshold(curve, -10).threshold, 1);
+  assert.equal(pointAtThreshold(curve, 9.5).threshold, Infinity);
+  assert.throws(() => pointAtThreshold(curve, Number.NaN), (e) => isEngineError(e, 'ENGINE_INVALID_THRESHOLD'));
 });
 
 test('FMR100 allows exactly 1 % of 200 impostors, so it can be lower than ZeroFMR', () => {
@@ -100,6 +110,10 @@ test('the DET curve agrees with counting at every threshold, and the EER lies in
       const t1 = curve.points.filter((p) => p.fnmr <= p.fmr).at(-1)!;
       const t2 = curve.points.find((p) => p.fnmr >= p.fmr)!;
       assert.ok(eer >= Math.min(t1.fnmr, t2.fmr) - 1e-12 && eer <= Math.max(t1.fmr, t2.fnmr) + 1e-12);
+      const t = genuine[0]! + 0.5;
+      const at = pointAtThreshold(curve, t);
+      assert.equal(at.falseMatches, impostor.filter((s) => s >= t).length);
+      assert.equal(at.falseNonMatches, genuine.filter((s) => s < t).length);
       // ZeroFMR by brute force: genuine scores at or below the best impostor are lost.
       const maxImpostor = Math.max(...impostor);
       assert.equal(pointAtFmr(curve, 0).fnmr, genuine.filter((s) => s <= maxImpostor).length / genuine.length);

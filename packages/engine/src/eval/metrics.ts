@@ -130,6 +130,24 @@ export function pointAtFmr(curve: DetCurve, maxFmr: number): DetPoint {
   return found;
 }
 
+/**
+ * The operating point of decision threshold `threshold` (scores >= threshold match): the point at the smallest
+ * distinct score >= threshold, or the +∞ point when every score is below it. Binary search, O(log n). Used to
+ * check a calibrated matcher: a score S meant to give FMR 10^(-S/10) should measure close to it.
+ */
+export function pointAtThreshold(curve: DetCurve, threshold: number): DetPoint {
+  if (Number.isNaN(threshold)) throw new EngineError('ENGINE_INVALID_THRESHOLD', 'a score threshold cannot be NaN');
+  const pts = curve.points;
+  let lo = 0;
+  let hi = pts.length - 1; // the +∞ point always qualifies
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pts[mid]!.threshold >= threshold) hi = mid;
+    else lo = mid + 1;
+  }
+  return pts[lo]!;
+}
+
 /** EER, FMR100, FMR1000 and ZeroFMR of a genuine and an impostor score list (fractions, see module comment). */
 export function verificationMetrics(genuine: ArrayLike<number>, impostor: ArrayLike<number>): VerificationMetrics {
   const curve = detCurve(genuine, impostor);
