@@ -137,3 +137,17 @@ test('list shows stored versions; the data directory comes from SARHAD_DATA_DIR 
     assert.equal(badSource.status, 1);
     assert.match(badSource.stderr, /CLI_INVALID_OPTION/);
   }));
+
+test('bench watchlist-import times first imports and re-imports of a fixture', () => {
+  const run = sarhad(['bench', 'watchlist-import', fixture('ofac/sdn.csv'), '--runs', '2', '--json']);
+  assert.equal(run.status, 0, run.stderr);
+  const timings = JSON.parse(run.stdout) as { run: number; wallMs: number; cpuMs: number; entries: number; changed: number }[];
+  assert.deepEqual(timings.map((t) => [t.run, t.entries, t.changed]), [
+    [1, 4, 4],
+    [2, 4, 0],
+  ]);
+  assert.ok(timings.every((t) => t.wallMs > 0 && t.cpuMs > 0));
+  const bad = sarhad(['bench', 'watchlist-import', fixture('ofac/sdn.csv'), '--runs', '0']);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /CLI_INVALID_OPTION: --runs must be a whole number/);
+});

@@ -2,9 +2,12 @@
  * `sarhad watchlist import <file>` and `sarhad watchlist list`: import a UN consolidated list, an OFAC SDN file set
  * or a national stop-list, keep every imported version in the data directory, and report what changed since the
  * previous version of the same list (ids added, removed, changed, with the changed fields), so an operator sees
- * what an update does before it reaches the border.
+ * what an update does before it reaches the border. `sarhad bench watchlist-import <file>` times the same import
+ * (the OFAC SDN set must import in at most 10 s).
  */
-import { basename } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import {
   FileWatchlistStore,
@@ -18,6 +21,8 @@ import {
   type StoredVersion,
 } from '@sarhad/screening';
 import { CliError } from '../errors.js';
+import { positiveInteger } from '../option-parsers.js';
+import { benchGroup } from './groups.js';
 
 interface ImportOptions {
   format?: string;
@@ -78,8 +83,8 @@ export function formatImport(result: ImportResult): string {
   return lines.join('\n');
 }
 
-async function importList(file: string, options: ImportOptions): Promise<ImportResult> {
-  const store = new FileWatchlistStore({ dataDir: resolveDataDir(options.dataDir, process.env, process.cwd()) });
+async function importList(file: string, options: ImportOptions, dataDir?: string): Promise<ImportResult> {
+  const store = new FileWatchlistStore({ dataDir: dataDir ?? resolveDataDir(options.dataDir, process.env, process.cwd()) });
   const started = performance.now();
   const loaded = await loadWatchlistFile(file, options.format);
   const loadMs = performance.now() - started;
@@ -97,6 +102,60 @@ function formatVersions(versions: readonly StoredVersion[]): string {
   const header = ['version', 'source', 'entries', 'generated', 'imported', 'files'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   return [header, ...rows].map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** One timed import: wall and CPU time of the whole import (load, compare with the stored version, store). */
+interface ImportTiming {
+  readonly run: number;
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly loadMs: number;
+  readonly entries: number;
+  readonly changed: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Imports `file` `runs` times into a scratch data directory: the first run is a first import, the others
+ * re-import it (load, compare with the stored version; identical content is not stored again).
+ */
+async function benchImport(file: string, format: string | undefined, runs: number): Promise<ImportTiming[]> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sarhad-bench-watchlist-'));
+  try {
+    const timings: ImportTiming[] = [];
+    for (let run = 1; run <= runs; run += 1) {
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      const result = await importList(file, format === undefined ? {} : { format }, dataDir);
+      const used = process.cpuUsage(cpu);
+      timings.push({
+        run,
+        wallMs: performance.now() - started,
+        cpuMs: (used.user + used.system) / 1000,
+        loadMs: result.loadMs,
+        entries: result.version.entryCount,
+        changed: result.report.added.length + result.report.removed.length + result.report.changed.length,
+      });
+    }
+    return timings;
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function formatTimings(file: string, timings: readonly ImportTiming[]): string {
+  const lines = timings.map(
+    (t) =>
+      `  run ${t.run}${t.run === 1 ? ' (first import)' : ' (re-import)   '}: ${(t.wallMs / 1000).toFixed(2)} s wall, ${(t.cpuMs / 1000).toFixed(2)} s CPU, load ${(t.loadMs / 1000).toFixed(2)} s, ${t.entries} entries`,
+  );
+  const wall = median(timings.map((t) => t.wallMs));
+  const cpu = median(timings.map((t) => t.cpuMs));
+  return [`Importing ${file}:`, ...lines, `  median: ${(wall / 1000).toFixed(2)} s wall, ${(cpu / 1000).toFixed(2)} s CPU (process start-up not included)`].join('\n');
 }
 
 export function register(program: Command): void {
@@ -126,5 +185,16 @@ export function register(program: Command): void {
       const store = new FileWatchlistStore({ dataDir: resolveDataDir(options.dataDir, process.env, process.cwd()) });
       const versions = await store.listVersions(options.source as ListSource | undefined);
       console.log(options.json === true ? JSON.stringify(versions, null, 2) : formatVersions(versions));
+    });
+
+  benchGroup(program)
+    .command('watchlist-import <file>')
+    .description('time importing a list file (load, change report, store) into a scratch data directory')
+    .option('--format <format>', 'un | ofac | csv (detected from the file when omitted)')
+    .option('--runs <n>', 'how many imports (the first is a first import, the rest re-imports)', positiveInteger('--runs'), 3)
+    .option('--json', 'print the timings as JSON')
+    .action(async (file: string, options: { format?: string; runs: number; json?: boolean }) => {
+      const timings = await benchImport(file, options.format, options.runs);
+      console.log(options.json === true ? JSON.stringify(timings, null, 2) : formatTimings(file, timings));
     });
 }
