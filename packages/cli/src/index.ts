@@ -7,6 +7,8 @@ import { register as registerWatchlist } from './commands/watchlist.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerEvalFvc } from './commands/eval-fvc.js';
 import { register as registerBenchEngine } from './commands/bench-engine.js';
+import { register as registerScreen } from './commands/screen.js';
+import { register as registerEvalScreening } from './commands/eval-screening.js';
 
 export function buildProgram(): Command {
   const program = new Command('sarhad')
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerEvalFvc(program);
   registerBenchEngine(program);
+  registerScreen(program);
+  registerEvalScreening(program);
   return program;
 }
 

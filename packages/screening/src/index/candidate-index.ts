@@ -14,6 +14,8 @@ import { deletionKeys, tokenKeys } from './phonetic-key.js';
 const NEAR_HIT = 0.7;
 /** Weight of a listed name's unreached part in the ranking (as in the name score's β). */
 const UNREACHED_LISTED_WEIGHT = 0.4;
+/** Tokens weighing less than this are skipped in retrieval when the query has a heavier one. */
+const COMMON_TOKEN_WEIGHT = 0.3;
 /** Floor on token weight: even "Muhammad" says something. */
 const MIN_WEIGHT = 0.1;
 
@@ -32,33 +34,53 @@ export interface Candidate {
 
 export class CandidateIndex {
   readonly names: readonly IndexedName[];
-  readonly #exact = new Map<string, number[]>();
-  readonly #near = new Map<string, number[]>();
+  readonly #exact = new Map<string, Int32Array>();
+  readonly #near = new Map<string, Int32Array>();
   readonly #documentFrequency = new Map<string, number>();
   readonly #logNames: number;
   /** Summed token weights per name, to rank retrieved names by how much of them the query covers. */
   readonly #nameWeight: Float64Array;
+  // Scratch space reused by every query (one query at a time: screening is synchronous), so retrieval allocates
+  // nothing per listed name. Stamps mark which slots belong to the current token and query.
+  readonly #tokenStamp: Int32Array;
+  readonly #tokenHit: Float64Array;
+  readonly #queryStamp: Int32Array;
+  readonly #strength: Float64Array;
+  readonly #touched: Int32Array;
+  readonly #tokenTouched: Int32Array;
+  #stamp = 0;
 
   constructor(names: readonly IndexedName[]) {
     this.names = names;
+    const exact = new Map<string, number[]>();
+    const near = new Map<string, number[]>();
     names.forEach((name, id) => {
       const keys = new Set<string>();
       for (const token of name.tokens) for (const key of tokenKeys(token)) keys.add(key);
-      const near = new Set<string>();
+      const nearKeys = new Set<string>();
       for (const key of keys) {
-        push(this.#exact, key, id);
+        push(exact, key, id);
         this.#documentFrequency.set(key, (this.#documentFrequency.get(key) ?? 0) + 1);
-        for (const d of deletionKeys(key)) near.add(d);
+        for (const d of deletionKeys(key)) nearKeys.add(d);
       }
-      for (const d of near) push(this.#near, d, id);
+      for (const d of nearKeys) push(near, d, id);
     });
+    for (const [key, ids] of exact) this.#exact.set(key, Int32Array.from(ids));
+    for (const [key, ids] of near) this.#near.set(key, Int32Array.from(ids));
     this.#logNames = Math.log(Math.max(2, names.length));
-    this.#nameWeight = new Float64Array(names.length);
+    const n = names.length;
+    this.#nameWeight = new Float64Array(n);
     names.forEach((name, id) => {
       let w = 0;
       for (const token of name.tokens) w += this.weight(token);
       this.#nameWeight[id] = w;
     });
+    this.#tokenStamp = new Int32Array(n);
+    this.#tokenHit = new Float64Array(n);
+    this.#queryStamp = new Int32Array(n);
+    this.#strength = new Float64Array(n);
+    this.#touched = new Int32Array(n);
+    this.#tokenTouched = new Int32Array(n);
   }
 
   /** Weight of a token: inverse document frequency of its rarest key, in [0.1, 1]; 1 for a key never indexed. */
@@ -76,12 +98,27 @@ export class CandidateIndex {
 
   /** Names reached by the query tokens, strongest first, at most `limit`. */
   retrieve(query: readonly NameToken[], weights: readonly number[], limit: number): Candidate[] {
-    const strength = new Map<number, number>();
+    const queryStamp = ++this.#stamp;
+    let touched = 0;
+    let queryWeight = 0;
+    // Common tokens (Muhammad, Ali) have posting lists of thousands and little weight: when the query has a more
+    // telling token, they are left out of retrieval (the scoring still compares them).
+    const telling = weights.some((w) => w >= COMMON_TOKEN_WEIGHT);
     query.forEach((token, t) => {
-      const reached = new Map<number, number>();
-      const visit = (ids: readonly number[] | undefined, hit: number): void => {
+      queryWeight += weights[t]!;
+      if (telling && weights[t]! < COMMON_TOKEN_WEIGHT) return;
+      const tokenStamp = ++this.#stamp;
+      let tokenTouched = 0;
+      const visit = (ids: Int32Array | undefined, hit: number): void => {
         if (ids === undefined) return;
-        for (const id of ids) if ((reached.get(id) ?? 0) < hit) reached.set(id, hit);
+        for (let k = 0; k < ids.length; k++) {
+          const id = ids[k]!;
+          if (this.#tokenStamp[id] !== tokenStamp) {
+            this.#tokenStamp[id] = tokenStamp;
+            this.#tokenHit[id] = hit;
+            this.#tokenTouched[tokenTouched++] = id;
+          } else if (this.#tokenHit[id]! < hit) this.#tokenHit[id] = hit;
+        }
       };
       for (const key of tokenKeys(token)) {
         visit(this.#exact.get(key), 1);
@@ -92,20 +129,64 @@ export class CandidateIndex {
         }
       }
       const w = weights[t]!;
-      for (const [id, hit] of reached) strength.set(id, (strength.get(id) ?? 0) + hit * w);
+      for (let k = 0; k < tokenTouched; k++) {
+        const id = this.#tokenTouched[k]!;
+        if (this.#queryStamp[id] !== queryStamp) {
+          this.#queryStamp[id] = queryStamp;
+          this.#strength[id] = 0;
+          this.#touched[touched++] = id;
+        }
+        this.#strength[id] += this.#tokenHit[id]! * w;
+      }
     });
-    const out: Candidate[] = [];
-    let queryWeight = 0;
-    for (const w of weights) queryWeight += w;
     // Rank as the full score would, roughly: reached weight against the query's weight and the listed name's
     // weight left unreached (names mostly covered by the query first).
-    for (const [nameId, s] of strength) {
-      const unreached = Math.max(0, this.#nameWeight[nameId]! - s);
-      out.push({ nameId, strength: s / (queryWeight + UNREACHED_LISTED_WEIGHT * unreached) });
+    const rank = new Float64Array(touched);
+    for (let k = 0; k < touched; k++) {
+      const id = this.#touched[k]!;
+      const s = this.#strength[id]!;
+      rank[k] = s / (queryWeight + UNREACHED_LISTED_WEIGHT * Math.max(0, this.#nameWeight[id]! - s));
+    }
+    const cut = touched > limit ? kthLargest(Float64Array.from(rank), limit) : Number.NEGATIVE_INFINITY;
+    const out: Candidate[] = [];
+    for (let k = 0; k < touched; k++) if (rank[k]! > cut) out.push({ nameId: this.#touched[k]!, strength: rank[k]! });
+    // Ties at the cut fill the remaining places in name order, so results do not depend on traversal order.
+    if (out.length < limit) {
+      const tied: number[] = [];
+      for (let k = 0; k < touched; k++) if (rank[k] === cut) tied.push(this.#touched[k]!);
+      tied.sort((a, b) => a - b);
+      for (const nameId of tied.slice(0, limit - out.length)) out.push({ nameId, strength: cut });
     }
     out.sort((a, b) => b.strength - a.strength || a.nameId - b.nameId);
-    return out.length > limit ? out.slice(0, limit) : out;
+    return out;
   }
+}
+
+/** The k-th largest value (1-based) of `values`, which it reorders (Hoare's quickselect). */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {

@@ -133,6 +133,8 @@ export class Screener {
   readonly #index: CandidateIndex;
   readonly #candidateLimit: number;
   readonly #tokenWeights = new Map<NameToken, number>();
+  /** Weighted tokens of each indexed name, made on first use (weights are fixed once the index is built). */
+  readonly #listedWeighted: (readonly WeightedToken[] | undefined)[] = [];
   /** Indexed name ids of each entry, to score an entry's good names when a weak alias needs corroboration. */
   readonly #entryNames: number[][] = [];
   /** Listed documents by unpadded normal number: a presented document is looked up, not compared with all. */
@@ -217,7 +219,8 @@ export class Screener {
       const { entry } = this.#entries[indexed.entryIndex]!;
       const listedName = entry.names[indexed.nameIndex]!;
       if (options.excludeName?.(entry, listedName) === true) return;
-      const listed: WeightedToken[] = indexed.tokens.map((token) => ({ token, weight: this.#weight(token) }));
+      let listed = this.#listedWeighted[nameId];
+      if (listed === undefined) this.#listedWeighted[nameId] = listed = indexed.tokens.map((token) => ({ token, weight: this.#weight(token) }));
       const comparison = compareNames(query, listed, similarity);
       const target = listedName.quality === 'low' ? weak : good;
       const best = target.get(indexed.entryIndex);
