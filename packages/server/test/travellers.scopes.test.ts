@@ -65,6 +65,21 @@ describeEachDialect('who may record and read travellers', (context) => {
     }
   });
 
+  test('an auditor sees who read a traveller', async () => {
+    await t.app.inject({ method: 'GET', url: `/api/travellers/${travellerId}`, headers: bearer(tokens.analyst!) });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/audit/entries?subject=traveller:${travellerId}`,
+      headers: bearer(tokens.auditor!),
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    const entries = (response.json() as { entries: { action: string; subject: string }[] }).entries;
+    assert.ok(entries.length >= 2);
+    assert.ok(entries.every((e) => e.subject === `traveller:${travellerId}`));
+    assert.deepEqual(entries.slice(0, 1).map((e) => e.action), ['traveller.created']);
+    assert.ok(entries.some((e) => e.action === 'traveller.read'));
+  });
+
   test('reading travellers needs a session', async () => {
     assert.equal(errorCode(await t.app.inject({ method: 'GET', url: `/api/travellers/${travellerId}` })), 'AUTH_REQUIRED');
   });

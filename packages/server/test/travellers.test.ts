@@ -139,6 +139,20 @@ describeEachDialect('travellers and documents', (context) => {
     assert.ok(searches.every((e) => e.actor === `user:${officerId}` && e.post === 'TKM'));
   });
 
+  test('finds a traveller by Latin name with a compatible partial birth date', async () => {
+    const search = async (query: string) => {
+      const response = await t.app.inject({ method: 'GET', url: `/api/travellers?${query}`, headers: bearer(officer) });
+      assert.equal(response.statusCode, 200, response.body);
+      return (response.json() as { travellers: { id: string }[] }).travellers.map((x) => x.id);
+    };
+    assert.deepEqual(await search('surname=khan&birthDate=1985-03-10'), [travellerId]);
+    assert.deepEqual(await search('surname=Khan&givenNames=Ahmed'), [travellerId]);
+    assert.deepEqual(await search('surname=khan&birthDate=1986'), []);
+    assert.deepEqual(await search('surname=Khan&givenNames=Mahmood'), []);
+    const last = (await listAuditEntries(context.database.db, 0, 1000)).filter((e) => e.action === 'traveller.searched').at(-1)!;
+    assert.deepEqual(last.details, { by: 'name', withGivenNames: true, withBirthDate: false, matches: [] });
+  });
+
   test('every read of a traveller is audited', async () => {
     const response = await t.app.inject({ method: 'GET', url: `/api/travellers/${travellerId}`, headers: bearer(officer) });
     assert.equal(response.statusCode, 200);

@@ -19,6 +19,18 @@ export const BORDER_PASS_MAX_DAYS = 184; // days: the longest six calendar month
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The stored form of a document number: CNIC as `NNNNN-NNNNNNN-N` and e-Tazkira as `NNNN-NNNN-NNNNN` however the
+ * digits were typed; other types upper-case with surrounding space removed.
+ */
+export function normalizeDocumentNumber(type: DocumentType, raw: string): string {
+  const value = raw.trim().toUpperCase();
+  const digits = value.replace(/[\s-]/g, '');
+  if (type === 'cnic' && /^\d{13}$/.test(digits)) return `${digits.slice(0, 5)}-${digits.slice(5, 12)}-${digits.slice(12)}`;
+  if (type === 'e_tazkira' && /^\d{13}$/.test(digits)) return `${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8)}`;
+  return value;
+}
+
 /** MRZ lines: given as an array or as one string with line breaks; spaces are scanner noise and removed. */
 const MrzText = z
   .union([z.array(z.string()).min(2).max(3), z.string()])
@@ -39,8 +51,7 @@ const Cnic = z.object({
   // NADRA prints CNICs as 5-7-1 digits; people often type the 13 digits without hyphens.
   number: z
     .string()
-    .trim()
-    .transform((s) => s.replace(/^(\d{5})(\d{7})(\d)$/, '$1-$2-$3'))
+    .transform((s) => normalizeDocumentNumber('cnic', s))
     .pipe(z.string().regex(/^\d{5}-\d{7}-\d$/, '13 digits as NNNNN-NNNNNNN-N')),
 });
 const Tazkira = z.object({
@@ -52,8 +63,7 @@ const ETazkira = z.object({
   type: z.literal('e_tazkira'),
   number: z
     .string()
-    .trim()
-    .transform((s) => s.replace(/^(\d{4})-?(\d{4})-?(\d{5})$/, '$1-$2-$3'))
+    .transform((s) => normalizeDocumentNumber('e_tazkira', s))
     .pipe(z.string().regex(/^\d{4}-\d{4}-\d{5}$/, '13 digits as NNNN-NNNN-NNNNN')),
 });
 const PorCard = z.object({

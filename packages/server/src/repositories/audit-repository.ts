@@ -35,15 +35,11 @@ export async function getHead(db: Kysely<DB>): Promise<{ seq: number; hash: stri
   return { seq: Number(row.seq), hash: row.hash };
 }
 
-/** Entries with `seq > afterSeq`, oldest first. */
-export async function listEntries(db: Kysely<DB>, afterSeq: number, limit: number): Promise<AuditRow[]> {
-  const rows = await db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where('seq', '>', afterSeq)
-    .orderBy('seq', 'asc')
-    .limit(limit)
-    .execute();
+/** Entries with `seq > afterSeq`, oldest first; only those about `subject` when given. */
+export async function listEntries(db: Kysely<DB>, afterSeq: number, limit: number, subject?: string): Promise<AuditRow[]> {
+  let query = db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq);
+  if (subject !== undefined) query = query.where('subject', '=', subject);
+  const rows = await query.orderBy('seq', 'asc').limit(limit).execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 

@@ -1,5 +1,5 @@
 /** Storage of travellers and their documents. */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, DocumentsTable, TravellersTable } from '../db/schema.js';
 
 export type TravellerRow = Selectable<TravellersTable>;
@@ -41,4 +41,27 @@ export async function findDocuments(
   let query = documentsWithPost(db).where('documents.type', '=', type).where('documents.number', '=', number);
   if (issuingCountry) query = query.where('documents.issuing_country', '=', issuingCountry);
   return query.execute();
+}
+
+/**
+ * Travellers with this Latin surname (and given names, when given) whose birth date is compatible with
+ * `birthDate`: equal, or one a prefix of the other (a stored `1985` matches a query `1985-03-10` and back).
+ */
+export async function findTravellersByName(
+  db: Kysely<DB>,
+  query: { surname: string; givenNames?: string; birthDate?: string },
+  limit: number,
+): Promise<TravellerRow[]> {
+  let q = db.selectFrom('travellers').selectAll().where('surname_latin', '=', query.surname);
+  if (query.givenNames) q = q.where('given_names_latin', '=', query.givenNames);
+  const birth = query.birthDate;
+  if (birth) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('birth_date', '=', sql<string>`substr(${birth}, 1, length(birth_date))`),
+        eb('birth_date', 'like', `${birth}%`),
+      ]),
+    );
+  }
+  return q.orderBy('surname_latin').orderBy('given_names_latin').orderBy('id').limit(limit).execute();
 }

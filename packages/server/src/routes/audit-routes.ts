@@ -8,6 +8,7 @@ import { userOf } from './authenticate.js';
 const EntriesQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(auditService.AUDIT_PAGE_MAX).default(100),
+  subject: z.string().regex(/^[a-z_]+:[A-Za-z0-9._:/-]{1,100}$/, 'kind:id, e.g. traveller:<uuid>').optional(),
 });
 
 export function auditRoutes(app: FastifyInstance, ctx: ServiceContext): void {
@@ -19,7 +20,6 @@ export function auditRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
   app.get('/api/audit/entries', async (request) => {
     const user = await userOf(ctx, request);
-    const { after, limit } = EntriesQuery.parse(request.query);
-    return { entries: await auditService.readEntriesForUser(ctx, user, after, limit) };
+    return { entries: await auditService.readEntriesForUser(ctx, user, EntriesQuery.parse(request.query)) };
   });
 }

@@ -16,8 +16,8 @@ export function travellersRoutes(app: FastifyInstance, ctx: ServiceContext): voi
 
   app.get('/api/travellers', async (request) => {
     const user = await userOf(ctx, request);
-    const query = travellersService.DocumentQuery.parse(request.query);
-    return { travellers: await travellersService.findByDocument(ctx, user, query) };
+    const query = travellersService.TravellerQuery.parse(request.query);
+    return { travellers: await travellersService.searchTravellers(ctx, user, query) };
   });
 
   app.get('/api/travellers/:id', async (request) => {

@@ -197,9 +197,14 @@ export async function verifyAuditChain(
   };
 }
 
-/** Reads entries after `afterSeq`, oldest first, for auditors. */
-export async function listAuditEntries(db: Kysely<DB>, afterSeq: number, limit: number): Promise<AuditEntry[]> {
-  const rows = await auditRepo.listEntries(db, afterSeq, limit);
+/** Reads entries after `afterSeq`, oldest first (only those about `subject` when given). */
+export async function listAuditEntries(
+  db: Kysely<DB>,
+  afterSeq: number,
+  limit: number,
+  subject?: string,
+): Promise<AuditEntry[]> {
+  const rows = await auditRepo.listEntries(db, afterSeq, limit, subject);
   return rows.map((r) => ({
     seq: r.seq,
     time: r.time,
@@ -231,19 +236,22 @@ export async function checkpointForUser(ctx: ServiceContext, user: UserPrincipal
   return result.head;
 }
 
-/** A page of entries for an auditor; the read is itself audited. */
+/**
+ * A page of entries for an auditor, optionally only those about one subject (`traveller:<id>`: who looked at this
+ * person); the read is itself audited.
+ */
 export async function readEntriesForUser(
   ctx: ServiceContext,
   user: UserPrincipal,
-  afterSeq: number,
-  limit: number,
+  query: { readonly after: number; readonly limit: number; readonly subject?: string | undefined },
 ): Promise<AuditEntry[]> {
   requirePermission(user, 'audit.read');
-  const entries = await listAuditEntries(ctx.db, afterSeq, Math.min(limit, AUDIT_PAGE_MAX));
+  const entries = await listAuditEntries(ctx.db, query.after, Math.min(query.limit, AUDIT_PAGE_MAX), query.subject);
   await appendAudit(ctx.db, ctx.clock, {
     actor: actorOf(user),
     action: 'audit.entries_read',
-    details: { afterSeq, count: entries.length },
+    subject: query.subject ?? null,
+    details: { afterSeq: query.after, count: entries.length },
   });
   return entries;
 }

@@ -26,8 +26,10 @@ import {
   TRAVEL_DOCUMENT_TYPES,
   countryOfSide,
   normalizeDocument,
+  normalizeDocumentNumber,
   type DocumentType,
 } from '../domain/documents.js';
+import type { JsonValue } from '../domain/audit-chain.js';
 import { appendAudit } from './audit-service.js';
 import { requirePermission } from './access.js';
 import { PostCode, getPostRow } from './posts-service.js';
@@ -58,6 +60,20 @@ export const DocumentQuery = z.object({
   issuingCountry: CountryCode.optional(),
 });
 export type DocumentQuery = z.infer<typeof DocumentQuery>;
+
+export const NameQuery = z.object({
+  surname: LatinName,
+  givenNames: LatinName.optional(),
+  birthDate: PartialDate.optional(),
+});
+export type NameQuery = z.infer<typeof NameQuery>;
+
+/** A search by document or by name; the query string says which. */
+export const TravellerQuery = z.union([DocumentQuery, NameQuery]);
+export type TravellerQuery = z.infer<typeof TravellerQuery>;
+
+/** Most travellers one name search returns: a name search must be narrowed, not browsed. */
+export const NAME_SEARCH_LIMIT = 50; // travellers
 
 export interface TravelDocument {
   readonly id: string;
@@ -183,12 +199,25 @@ export async function getTraveller(ctx: ServiceContext, user: UserPrincipal, id:
   return toTraveller(row, documents);
 }
 
-/** Finds travellers by a document number; the search and its matches are audited, matches or not. */
-export async function findByDocument(ctx: ServiceContext, user: UserPrincipal, query: DocumentQuery): Promise<Traveller[]> {
+/** Searches travellers by document or by name; the search and its matches are audited, matches or not. */
+export async function searchTravellers(ctx: ServiceContext, user: UserPrincipal, query: TravellerQuery): Promise<Traveller[]> {
   requirePermission(user, 'travellers.read');
-  const number = query.documentType === 'cnic' ? query.documentNumber.replace(/^(\d{5})(\d{7})(\d)$/, '$1-$2-$3') : query.documentNumber;
-  const docs = await travellersRepo.findDocuments(ctx.db, query.documentType, number, query.issuingCountry);
-  const ids = [...new Set(docs.map((d) => d.traveller_id))];
+  let ids: string[];
+  let details: { [key: string]: JsonValue };
+  if ('documentType' in query) {
+    const number = normalizeDocumentNumber(query.documentType, query.documentNumber);
+    const docs = await travellersRepo.findDocuments(ctx.db, query.documentType, number, query.issuingCountry);
+    ids = [...new Set(docs.map((d) => d.traveller_id))];
+    details = { by: 'document', documentType: query.documentType };
+  } else {
+    const rows = await travellersRepo.findTravellersByName(
+      ctx.db,
+      { surname: query.surname.toUpperCase(), givenNames: query.givenNames?.toUpperCase(), birthDate: query.birthDate },
+      NAME_SEARCH_LIMIT,
+    );
+    ids = rows.map((r) => r.id);
+    details = { by: 'name', withGivenNames: query.givenNames !== undefined, withBirthDate: query.birthDate !== undefined };
+  }
   const travellers: Traveller[] = [];
   for (const id of ids) {
     const row = await travellersRepo.findTravellerById(ctx.db, id);
@@ -198,7 +227,7 @@ export async function findByDocument(ctx: ServiceContext, user: UserPrincipal, q
     actor: actorOf(user),
     action: 'traveller.searched',
     post: await readingPost(ctx, user),
-    details: { by: 'document', documentType: query.documentType, matches: ids },
+    details: { ...details, matches: ids },
   });
   return travellers;
 }
