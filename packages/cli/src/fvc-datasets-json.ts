@@ -5,15 +5,16 @@
  * given, and where `eval fvc-iso` finds the original image frame of templates made from resized images.
  *
  * A set matches an entry when the set directory's path ends with the entry's name (`.../fvc2002/DB2_B` matches
- * `fvc2002/DB2_B`), so the same file serves the image sets and a template export laid out the same way.
+ * `fvc2002/DB2_B`), so the same file serves the image sets and a template export laid out the same way beside
+ * them (`fvc-iso-secugen/fvc2002/DB2_B` next to `fvc/datasets.json`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { CliError } from './errors.js';
 
 /** The file name looked for in a set's parent directories. */
 export const DATASETS_JSON = 'datasets.json';
-/** How many directories above a set are searched for {@link DATASETS_JSON} (fvc/fvc2002/DB1_B: two). */
+/** How many directories above a set are searched for {@link DATASETS_JSON}, with their subdirectories. */
 const SEARCH_LEVELS = 3;
 
 /** One set's capture facts. */
@@ -67,9 +68,37 @@ export function matchSetInfo(sets: readonly FvcSetInfo[], dir: string): FvcSetIn
 }
 
 /**
+ * The datasets.json files that may describe a set in `dir`, nearest first: at `dir` and each of up to three
+ * directories above it, the file in that directory, then those in its immediate subdirectories (by name). The
+ * subdirectories are what lets a template export find the image sets' description beside it: for
+ * `data/fvc-iso-secugen/fvc2002/DB1_B` the search reaches `data/` and finds `data/fvc/datasets.json`.
+ */
+function candidateFiles(dir: string): string[] {
+  const found: string[] = [];
+  let at = resolve(dir);
+  for (let level = 0; level <= SEARCH_LEVELS; level++) {
+    found.push(join(at, DATASETS_JSON));
+    let children: string[] = [];
+    try {
+      children = readdirSync(at, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
+    } catch {
+      // An unreadable directory on the way up just has no candidates.
+    }
+    for (const child of children) found.push(join(at, child, DATASETS_JSON));
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  return found.filter((path) => existsSync(path));
+}
+
+/**
  * The facts of the set in `dir`: from `datasetsPath` when given (throwing CLI_DATASET_INVALID when it has no
- * entry for the set), otherwise from the first datasets.json found in `dir` or up to three directories above it
- * that has an entry for the set; undefined when there is none.
+ * entry for the set), otherwise from the nearest datasets.json (see candidateFiles) that parses and has an entry
+ * for the set; undefined when there is none.
  */
 export function findSetInfo(dir: string, datasetsPath?: string): FoundSetInfo | undefined {
   if (datasetsPath !== undefined) {
@@ -77,16 +106,16 @@ export function findSetInfo(dir: string, datasetsPath?: string): FoundSetInfo | 
     if (info === undefined) throw invalid(datasetsPath, `no entry whose name ends the path ${resolve(dir)}`);
     return { info, path: resolve(datasetsPath) };
   }
-  let at = resolve(dir);
-  for (let level = 0; level <= SEARCH_LEVELS; level++) {
-    const candidate = join(at, DATASETS_JSON);
-    if (existsSync(candidate)) {
-      const info = matchSetInfo(readDatasetsJson(candidate), dir);
-      if (info !== undefined) return { info, path: candidate };
+  for (const candidate of candidateFiles(dir)) {
+    let sets: FvcSetInfo[];
+    try {
+      sets = readDatasetsJson(candidate);
+    } catch {
+      // Found by searching, not named by the user: another tool's datasets.json is not ours to reject.
+      continue;
     }
-    const parent = dirname(at);
-    if (parent === at) break;
-    at = parent;
+    const info = matchSetInfo(sets, dir);
+    if (info !== undefined) return { info, path: candidate };
   }
   return undefined;
 }

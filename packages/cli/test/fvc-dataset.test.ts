@@ -40,7 +40,7 @@ test('missing files, duplicates, empty and absent directories are CLI_DATASET_IN
   assert.throws(() => readFvcDataset(join(root, 'nowhere'), ['png']), (e) => isCliError(e, 'CLI_DATASET_INVALID'));
 });
 
-test('datasets.json is found above a set and matched by the end of the set path', () => {
+test('datasets.json is found above a set or beside it, and matched by the end of the set path', () => {
   const dir = makeSet('data/fvc/fvc2002/DB2_B', ['101_1.tif']);
   const file = join(root, 'data', 'fvc', 'datasets.json');
   writeFileSync(
@@ -52,14 +52,21 @@ test('datasets.json is found above a set and matched by the end of the set path'
   const iso = makeSet('elsewhere/fvc2002/DB2_B', ['101_1.iso']);
   assert.equal(findSetInfo(iso), undefined);
   assert.equal(findSetInfo(iso, file)?.info.dpi, 569);
+  // A template export beside the image sets finds their description in a sibling directory.
+  const beside = makeSet('data/fvc-iso-export/fvc2002/DB2_B', ['101_1.iso']);
+  assert.deepEqual(findSetInfo(beside)?.path, file);
   const other = makeSet('elsewhere/fvc2002/DB4_B', ['101_1.iso']);
   assert.throws(() => findSetInfo(other, file), (e) => isCliError(e, 'CLI_DATASET_INVALID'));
 });
 
-test('a malformed datasets.json is CLI_DATASET_INVALID naming the entry', () => {
+test('a malformed datasets.json is CLI_DATASET_INVALID naming the entry, and skipped when only found by searching', () => {
   const file = join(root, 'bad.json');
   writeFileSync(file, JSON.stringify({ sets: [{ name: 'x/y', dpi: 500, size: [300] }] }));
   assert.throws(() => readDatasetsJson(file), (e) => isCliError(e, 'CLI_DATASET_INVALID') && /sets\[0\] \(x\/y\): size/.test((e as Error).message));
   writeFileSync(file, '{ not json');
   assert.throws(() => readDatasetsJson(file), (e) => isCliError(e, 'CLI_DATASET_INVALID'));
+  const dir = makeSet('other-tool/x/y', ['1_1.png']);
+  writeFileSync(join(root, 'other-tool', 'datasets.json'), JSON.stringify({ datasets: ['not ours'] }));
+  assert.equal(findSetInfo(dir), undefined);
+  assert.throws(() => findSetInfo(dir, join(root, 'other-tool', 'datasets.json')), (e) => isCliError(e, 'CLI_DATASET_INVALID'));
 });

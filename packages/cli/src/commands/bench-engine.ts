@@ -72,7 +72,7 @@ export function register(program: Command): void {
         'if present, else synthetic prints)',
     )
     .option('--dpi <n>', 'scanning resolution of the images (default: the files\', else datasets.json)', positiveNumber('--dpi'))
-    .option('--datasets <file>', 'datasets.json giving the set\'s dpi (default: searched in and above the directory)')
+    .option('--datasets <file>', 'datasets.json giving the set\'s dpi (default: searched near the directory)')
     .option('--runs <n>', 'timed passes over all pairs; the median rate is reported', positiveInteger('--runs'), DEFAULT_RUNS)
     .option('--fingers <n>', 'synthetic set without --dir: fingers', positiveInteger('--fingers'), DEFAULT_FINGERS)
     .option('--impressions <n>', 'synthetic set: impressions per finger', positiveInteger('--impressions'), DEFAULT_IMPRESSIONS)

@@ -9,8 +9,9 @@
  * - `eval fvc-iso` reads template records instead (ISO/IEC 19794-2, ANSI/INCITS 378; detected from the bytes), so
  *   the matcher can be measured on templates from another extractor. Records made from resized images are mapped
  *   back to the original capture frame at 500 dpi (map-template-frame.ts): `--frame <W>x<H> --dpi <n>`, or the
- *   set's size and dpi from a datasets.json (`--datasets <file>`, else found in the set's directory or up to three
- *   above it); `--no-frame` keeps the records as decoded.
+ *   set's size and dpi from a datasets.json (`--datasets <file>`, else searched in the set's directory, up to three
+ *   above it and their subdirectories, so `fvc-iso-secugen/fvc2002/DB1_B` finds `fvc/datasets.json` beside it);
+ *   `--no-frame` keeps the records as decoded.
  *
  * The resolution of images: `--dpi`, else each file's own density, else the set's dpi in datasets.json (found the
  * same way), else the run stops with CLI_DPI_UNKNOWN (FVC TIFFs carry no resolution tag).
@@ -75,7 +76,7 @@ export function register(program: Command): void {
       .description('FVC protocol on a directory of NNN_I images: extraction, 280 genuine and 2,880 impostor comparisons')
       .argument('<dir>', 'directory of <finger>_<impression>.{tif,png,jpg} images, such as an FVC B set')
       .option('--dpi <n>', 'scanning resolution of the images (default: the files\', else datasets.json)', positiveNumber('--dpi'))
-      .option('--datasets <file>', 'datasets.json giving the set\'s dpi (default: searched in and above <dir>)'),
+      .option('--datasets <file>', 'datasets.json giving the set\'s dpi (default: searched near <dir>)'),
   ).action(async (dir: string, options: FvcOptions) => {
     await runFvc(dir, options);
   });
@@ -88,7 +89,7 @@ export function register(program: Command): void {
       .option('--frame <W>x<H>', 'size of the original images the records were made from', frameSize('--frame'))
       .option('--no-frame', 'use the records\' coordinates as decoded, even when datasets.json describes the set')
       .option('--dpi <n>', 'resolution of the original images (with --frame; overrides datasets.json)', positiveNumber('--dpi'))
-      .option('--datasets <file>', 'datasets.json giving the original size and dpi (default: searched in and above <dir>)'),
+      .option('--datasets <file>', 'datasets.json giving the original size and dpi (default: searched near <dir>)'),
   ).action((dir: string, options: FvcIsoOptions) => {
     runFvcIso(dir, options);
   });
