@@ -30,7 +30,10 @@ export interface ExtractedSamples {
 }
 
 /** Decodes, extracts and prepares every file in `files` (paths), in order. */
-export async function extractSamples(files: readonly string[], options: ExtractSamplesOptions = {}): Promise<ExtractedSamples> {
+export async function extractSamples(
+  files: readonly string[],
+  options: ExtractSamplesOptions = {},
+): Promise<ExtractedSamples> {
   const outcomes: SampleOutcome[] = [];
   const dpis = new Set<number>();
   const sources = new Set<DpiSource>();

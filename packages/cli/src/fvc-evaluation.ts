@@ -121,7 +121,11 @@ function ratesPercent(m: VerificationMetrics): RatesPercent {
  * Scores every distinct comparison of `protocol` with the templates in `outcomes` (outcomes[i] is sample i),
  * computes the rates and times the comparisons `options.speedRuns` times.
  */
-export function evaluateFvc(protocol: FvcProtocol, outcomes: readonly SampleOutcome[], options: EvaluateFvcOptions): FvcEvaluation {
+export function evaluateFvc(
+  protocol: FvcProtocol,
+  outcomes: readonly SampleOutcome[],
+  options: EvaluateFvcOptions,
+): FvcEvaluation {
   const prepared = outcomes.map((o) => o.prepared);
   const pairs = distinctComparisons(protocol);
   const scored: ScoredComparison[] = pairs.map((p) => {

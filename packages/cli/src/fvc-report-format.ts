@@ -24,7 +24,8 @@ const row = (label: string, ...cells: string[]): string =>
 /** The report as an aligned plain-text table. */
 export function formatFvcTable(heading: FvcRunHeading, r: FvcResults): string {
   const lines = [
-    `${heading.command}: ${heading.set} (${r.images} images, ${r.fingers} fingers x ${r.impressionsPerFinger} impressions, ${heading.resolution})`,
+    `${heading.command}: ${heading.set} (${r.images} images, ${r.fingers} fingers x ${r.impressionsPerFinger} ` +
+      `impressions, ${heading.resolution})`,
     row('', 'FVC impostors', 'all pairs'),
     row('impostor comparisons', String(r.impostorFvcCount), String(r.impostorAllCount)),
     row('EER', pct(r.fvcImpostors.eer), pct(r.allImpostors.eer)),

@@ -15,7 +15,14 @@
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Command } from 'commander';
-import { distinctComparisons, fvcProtocol, generateImpression, generateMasterPrint, median, quantile } from '@sarhad/engine';
+import {
+  distinctComparisons,
+  fvcProtocol,
+  generateImpression,
+  generateMasterPrint,
+  median,
+  quantile,
+} from '@sarhad/engine';
 import type { FvcProtocol } from '@sarhad/engine';
 import { measureComparisonRate } from '../comparison-rate.js';
 import { extractSample, extractSamples } from '../extract-samples.js';
@@ -123,7 +130,8 @@ function syntheticSet(options: BenchEngineOptions): BenchSet {
 
 async function benchEngine(options: BenchEngineOptions): Promise<void> {
   const fromEnv = process.env[BENCH_DIR_ENV];
-  const dir = options.dir ?? (fromEnv !== undefined && fromEnv !== '' ? fromEnv : BENCH_DIR_CANDIDATES.find((d) => existsSync(d)));
+  const named = options.dir ?? (fromEnv !== undefined && fromEnv !== '' ? fromEnv : undefined);
+  const dir = named ?? BENCH_DIR_CANDIDATES.find((d) => existsSync(d));
   const set = dir === undefined ? syntheticSet(options) : await directorySet(dir, options);
   const { outcomes, dpis } = set;
   const times = outcomes.map((o) => o.ms);

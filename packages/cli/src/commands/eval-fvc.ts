@@ -108,7 +108,8 @@ async function runFvc(dir: string, options: FvcOptions): Promise<void> {
   const dpis = extracted.dpis;
   const sourceNote = extracted.dpiSources.includes('fallback') ? ` (${setInfo?.path})` : '';
   const resolution = `${dpis.join(', ')} dpi from ${extracted.dpiSources.join(' and ')}${sourceNote}`;
-  report(dataset, extracted.outcomes, options, { command: 'sarhad eval fvc', set: dataset.name, resolution, makeVerb: 'extraction' }, {
+  const heading = { command: 'sarhad eval fvc', set: dataset.name, resolution, makeVerb: 'extraction' };
+  report(dataset, extracted.outcomes, options, heading, {
     source: 'images',
     dpi: dpis.length === 1 ? dpis[0]! : null,
     dpis,
@@ -143,7 +144,8 @@ function runFvcIso(dir: string, options: FvcIsoOptions): void {
     frame === undefined
       ? 'coordinates as decoded'
       : `mapped to the ${frame.width}x${frame.height} frame at ${frame.dpi} dpi (${frameSource}), then 500 dpi`;
-  report(dataset, outcomes, options, { command: 'sarhad eval fvc-iso', set: dataset.name, resolution, makeVerb: 'template decoding' }, {
+  const heading = { command: 'sarhad eval fvc-iso', set: dataset.name, resolution, makeVerb: 'template decoding' };
+  report(dataset, outcomes, options, heading, {
     source: 'templates',
     dpi: frame?.dpi ?? null,
     frame: frame === undefined ? null : { ...frame, source: frameSource },
