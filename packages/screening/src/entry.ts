@@ -26,6 +26,12 @@ export interface ListedName {
    * `full` "First LAST", `parts` [First, LAST] and `surname` LAST. The UN slots do not say which is the family name.
    */
   readonly surname?: string;
+  /**
+   * The list value this name was cut from, when it differs from `full`: an ALIAS_NAME holding several names
+   * ("Abas Rashidi; Abbas Rashedi"), a name with a bracketed remark ("Ezatullah Haqqani (previously listed as)"),
+   * an OFAC "LAST, First". Kept for explanations and for evaluations that must leave a queried alias out.
+   */
+  readonly asListed?: string;
 }
 
 /**

@@ -39,6 +39,7 @@ test('turns "LAST, First" into a full name with the surname kept in parts', () =
     full: 'Abdul Rahim KARIMI',
     parts: ['Abdul Rahim', 'KARIMI'],
     surname: 'KARIMI',
+    asListed: 'KARIMI, Abdul Rahim',
     kind: 'primary',
     quality: 'good',
   });

@@ -66,6 +66,16 @@ test('lists the original-script name, split aliases, weak aliases and names foun
   );
 });
 
+test('keeps the list value a name was cut from', async () => {
+  const names = (await entryById('TAi.901')).names;
+  const asListed = (full: string): string | undefined => names.find((n) => n.full === full)?.asListed;
+  assert.equal(asListed('Abdul Kareem'), 'Abdul Kareem; Abd al-Karim Zadrani');
+  assert.equal(asListed('حاجی کریم'), 'Haji Karim (حاجی کریم)');
+  assert.equal(asListed('Karim Zadrani'), 'Karim Zadrani (previously listed as)');
+  assert.equal(asListed('Karimullah'), undefined);
+  assert.equal((await entryById('KPe.903')).names.find((n) => n.full === 'NSTC')?.asListed, 'NORTHERN STAR TRADING CO. (NSTC)');
+});
+
 test('keeps titles apart from the name', async () => {
   const entry = await entryById('TAi.901');
   assert.deepEqual(entry.titles, ['Maulavi', 'Haji']);
@@ -273,6 +283,9 @@ test('splits list values into one name per script, separator and enumeration', (
   assert.deepEqual(splitListedNames('SECOND ACADEMY OF NATURAL SCIENCES (KPE.018)'), ['SECOND ACADEMY OF NATURAL SCIENCES']);
   assert.deepEqual(splitListedNames("Hajji 'Abd Al-Nasir"), ["Hajji 'Abd Al-Nasir"]);
   assert.deepEqual(splitListedNames('Mohammad Ishaq Akhund born in 1963'), ['Mohammad Ishaq Akhund']);
+  assert.deepEqual(splitListedNames('(Sheikh) Musa Hilal'), ['Musa Hilal']);
+  assert.deepEqual(splitListedNames('Lom-ali Butayev (Butaev)'), ['Lom-ali Butayev', 'Butaev']);
+  assert.deepEqual(splitListedNames('Encep Nurjaman (birth name)'), ['Encep Nurjaman']);
 });
 
 test('finds names in alias notes but not in prose', () => {

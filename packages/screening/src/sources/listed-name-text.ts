@@ -87,7 +87,8 @@ const TRAILING_PUNCTUATION = new Set([...' ,;:-–—"“”«»']);
  * ... passport number 434021161 ...)", "(KPE.018)". A bracketed group with one of them, or with a digit, is not a
  * name; names with digits ("KPA Unit 586") occur outside brackets only.
  */
-const REMARK_WORDS = /\b(?:listed|born|passport|identity|identification|issued|expir\w*|date|nationality|confiscated|DOB|POB|DPOB)\b/i;
+const REMARK_WORDS =
+  /\b(?:listed|born|passport|identity|identification|issued|expir\w*|date|nationality|confiscated|DOB|POB|DPOB|name|guerre|nickname|spelling|formerly|previously)\b/i;
 /** A trailing birth remark inside a name value: "Mohammad Ishaq Akhund born in 1963", "..., born 1 Jan. 1953". */
 const TRAILING_BIRTH_REMARK = /,?\s+(?:born|DOB|date of birth)\b.*$/i;
 
@@ -111,10 +112,14 @@ function markEnumerations(text: string): string {
  * A plain value ("Abu Bakar Bashir") comes back unchanged apart from white space.
  */
 export function splitListedNames(text: string): string[] {
-  const { outside, groups } = splitParentheses(markEnumerations(text));
+  const marked = markEnumerations(text);
+  const { outside, groups } = splitParentheses(marked);
   const names: string[] = [];
   const seen = new Set<string>();
-  const nameGroups = groups.filter((group) => !/\d/.test(group) && !REMARK_WORDS.test(group));
+  // A single bracketed word before the name is how a list marks a title: "(Sheikh) Musa Hilal". After the name,
+  // it is a spelling variant: "Lom-ali Butayev (Butaev)".
+  const leadingWord = /^\s*\(\s*[^\s()]+\s*\)/.test(marked);
+  const nameGroups = groups.filter((group, index) => !/\d/.test(group) && !REMARK_WORDS.test(group) && !(index === 0 && leadingWord));
   for (const segment of [outside, ...nameGroups]) {
     for (const rawPiece of segment.split(';')) {
       // Collapsed first: the pattern's \s+ must not backtrack over long runs of spaces.

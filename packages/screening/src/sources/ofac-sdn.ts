@@ -63,7 +63,7 @@ export function ofacName(name: string, individual: boolean, kind: ListedName['ki
   const surname = name.slice(0, comma).trim();
   const given = name.slice(comma + 2).trim();
   if (given === '' || surname === '') return { full: name, kind, quality };
-  return { full: `${given} ${surname}`, parts: [given, surname], surname, kind, quality };
+  return { full: `${given} ${surname}`, parts: [given, surname], surname, asListed: name, kind, quality };
 }
 
 /**

@@ -186,10 +186,11 @@ function toEntry(node: XmlNode, kind: SubjectKind, file: string | undefined): Wa
   // Entity names pack several names into one value ("COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES
   // BUSINESS COMPANY (GLBC)"); each is also listed on its own, as an alias of the entity.
   if (kind === 'entity') {
-    for (const full of splitListedNames(primary)) if (full !== primary) addName({ full, kind: 'alias', quality: 'good' });
+    for (const full of splitListedNames(primary)) if (full !== primary) addName({ full, kind: 'alias', quality: 'good', asListed: primary });
   }
   for (const original of children(node, 'NAME_ORIGINAL_SCRIPT')) {
-    for (const full of splitListedNames(original.text)) addName({ full, kind: 'original-script', quality: 'good' });
+    const listed = collapseSpace(original.text);
+    for (const full of splitListedNames(listed)) addName({ full, kind: 'original-script', quality: 'good', ...(full !== listed ? { asListed: listed } : {}) });
   }
 
   const datesOfBirth: ListedDate[] = [];
@@ -200,7 +201,7 @@ function toEntry(node: XmlNode, kind: SubjectKind, file: string | undefined): Wa
   for (const alias of children(node, kind === 'individual' ? 'INDIVIDUAL_ALIAS' : 'ENTITY_ALIAS')) {
     const quality = aliasQuality(childText(alias, 'QUALITY'), alias, file);
     const aliasName = childText(alias, 'ALIAS_NAME');
-    for (const full of splitListedNames(aliasName)) addName({ full, kind: 'alias', quality });
+    for (const full of splitListedNames(aliasName)) addName({ full, kind: 'alias', quality, ...(full !== aliasName ? { asListed: aliasName } : {}) });
     const note = childText(alias, 'NOTE');
     if (note !== '') {
       const found = namesInNote(note, aliasName !== '' && hasNonLatinLetter(aliasName) && !/\p{Script=Latin}/u.test(aliasName));
