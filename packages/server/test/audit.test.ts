@@ -73,6 +73,15 @@ describeEachDialect('the audit chain', (context) => {
     assert.equal(result.entries, 42);
   });
 
+  test('verifying while entries are being appended reports an intact chain', async () => {
+    const db = context.database.db;
+    const appends = Array.from({ length: 20 }, (_, i) => appendAudit(db, clock, { actor: 'system', action: 'test.during_verify', details: { i } }));
+    const verifications = [verifyAuditChain(db), verifyAuditChain(db), verifyAuditChain(db)];
+    await Promise.all(appends);
+    for (const result of await Promise.all(verifications)) assert.equal(result.ok, true, JSON.stringify(result));
+    assert.equal((await verifyAuditChain(db)).entries, 62);
+  });
+
   test('an audit entry commits or rolls back with the change it records', async () => {
     const db = context.database.db;
     await assert.rejects(
@@ -96,14 +105,14 @@ describeEachDialect('the audit chain', (context) => {
   test('a checkpoint taken now still verifies later', async () => {
     const db = context.database.db;
     const checkpoint = await exportCheckpoint(db);
-    assert.equal(checkpoint.seq, 42);
+    assert.equal(checkpoint.seq, 62);
     await appendAudit(db, clock, { actor: 'system', action: 'test.after_checkpoint' });
     assert.equal((await verifyAuditChain(db, { checkpoint })).ok, true);
     const forged = { ...checkpoint, hash: 'f'.repeat(64) };
     const result = await verifyAuditChain(db, { checkpoint: forged });
     assert.equal(result.ok, false);
     assert.equal(!result.ok && result.reason, 'checkpoint_mismatch');
-    assert.equal(!result.ok && result.brokenAt, 42);
+    assert.equal(!result.ok && result.brokenAt, 62);
   });
 
   test('editing a stored entry is detected and named by its sequence number', async () => {

@@ -83,12 +83,11 @@ async function openPostgres(url: string, schema: string, options: OpenOptions): 
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const description = `PostgreSQL ${redact(url)} schema ${schema}`;
   try {
-    if (options.mustExist) {
-      const found = await sql<{ n: number }>`select count(*)::int as n from information_schema.schemata where schema_name = ${schema}`.execute(db);
-      if (found.rows[0]?.n !== 1) throw new ServerError('STORAGE_MISSING', `no schema ${schema} in ${redact(url)}`);
-    } else {
-      await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-    }
+    const found = await sql<{ n: number }>`select count(*)::int as n from information_schema.schemata where schema_name = ${schema}`.execute(db);
+    const exists = found.rows[0]?.n === 1;
+    if (!exists && options.mustExist) throw new ServerError('STORAGE_MISSING', `no schema ${schema} in ${redact(url)}`);
+    // Only create what is missing: a role may use an existing schema without the right to create schemas.
+    if (!exists) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   } catch (error) {
     await db.destroy();
     if (error instanceof ServerError) throw error;

@@ -43,6 +43,19 @@ export async function listEntries(db: Kysely<DB>, afterSeq: number, limit: numbe
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
+/** Entries with `afterSeq < seq <= untilSeq`, oldest first: a slice of the chain as of a known head. */
+export async function listChain(db: Kysely<DB>, afterSeq: number, untilSeq: number, limit: number): Promise<AuditRow[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', untilSeq)
+    .orderBy('seq', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
 /** The entry with the highest sequence number, or undefined for an empty log. */
 export async function findLastEntry(db: Kysely<DB>): Promise<AuditRow | undefined> {
   const row = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();

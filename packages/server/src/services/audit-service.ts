@@ -124,12 +124,16 @@ const VERIFY_BATCH = 1000; // rows
 /**
  * Recomputes every hash from the genesis and names the first broken link. With a checkpoint, also checks that the
  * entry at its sequence number still has its hash.
+ *
+ * The head row is read first and the chain checked up to it, so entries appended while verification runs (the
+ * server keeps working) are neither missed as "truncated" nor half-read.
  */
 export async function verifyAuditChain(
   db: Kysely<DB>,
   options: { readonly checkpoint?: AuditCheckpoint } = {},
 ): Promise<AuditVerification> {
   const checkpoint = options.checkpoint;
+  const head = await auditRepo.getHead(db);
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let last: auditRepo.AuditRow | undefined;
@@ -141,7 +145,7 @@ export async function verifyAuditChain(
     message,
   });
   for (;;) {
-    const rows = await auditRepo.listEntries(db, expectedSeq - 1, VERIFY_BATCH);
+    const rows = await auditRepo.listChain(db, expectedSeq - 1, head.seq, VERIFY_BATCH);
     for (const row of rows) {
       if (row.seq !== expectedSeq) {
         return broken(expectedSeq, 'sequence_gap', `entry #${expectedSeq} is missing (next stored is #${row.seq})`);
@@ -177,11 +181,10 @@ export async function verifyAuditChain(
     if (rows.length < VERIFY_BATCH) break;
   }
   const lastSeq = expectedSeq - 1;
-  const head = await auditRepo.getHead(db);
-  if (head.seq > lastSeq) {
+  if (lastSeq < head.seq) {
     return broken(lastSeq + 1, 'truncated', `the log ends at #${lastSeq} but ${head.seq} entries were appended`);
   }
-  if (head.seq === lastSeq && head.hash !== prevHash) {
+  if (head.hash !== prevHash) {
     return broken(lastSeq, 'head_mismatch', `the head row's hash differs from entry #${lastSeq}'s`);
   }
   if (checkpoint && checkpoint.seq > lastSeq) {
