@@ -167,7 +167,7 @@ function report(
     const svg = renderDetSvg(
       [
         { label: `FVC impostors (${r.impostorFvcCount})`, curve: evaluation.curveFvc },
-        { label: `all-pairs impostors (${r.impostorAllCount})`, curve: evaluation.curveAll },
+        { label: `all pairs (${r.impostorAllCount})`, curve: evaluation.curveAll },
       ],
       { title: `${dataset.name}: ${r.genuineCount} genuine comparisons` },
     );

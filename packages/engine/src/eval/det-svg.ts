@@ -173,8 +173,10 @@ export function renderDetSvg(series: readonly DetSeries[], options: DetSvgOption
   out.push(`</g>`);
 
   // Legend, top right inside the plot (the low-error corner is bottom left).
-  const legendW = 260;
   const lineH = 18;
+  const legendText = series.map((s) => `${s.label} (EER ${(equalErrorRate(s.curve) * 100).toFixed(2)} %)`);
+  // No text measurement without a renderer: 6.8 px a character bounds 12 px sans-serif text in common fonts.
+  const legendW = Math.min(plotW - 16, 48 + Math.ceil(6.8 * Math.max(0, ...legendText.map((t) => t.length))));
   const lx = plotW - legendW - 8;
   out.push(
     `<rect x="${lx}" y="8" width="${legendW}" height="${series.length * lineH + 8}" fill="#ffffff" ` +
@@ -183,11 +185,8 @@ export function renderDetSvg(series: readonly DetSeries[], options: DetSvgOption
   series.forEach((s, i) => {
     const colour = PALETTE[i % PALETTE.length]!;
     const y = 8 + 4 + i * lineH + lineH / 2;
-    const eer = (equalErrorRate(s.curve) * 100).toFixed(2);
     out.push(`<line x1="${lx + 8}" y1="${y}" x2="${lx + 32}" y2="${y}" stroke="${colour}" stroke-width="2"/>`);
-    out.push(
-      `<text x="${lx + 40}" y="${y}" dominant-baseline="middle">${escapeXml(s.label)} (EER ${eer} %)</text>`,
-    );
+    out.push(`<text x="${lx + 40}" y="${y}" dominant-baseline="middle">${escapeXml(legendText[i]!)}</text>`);
   });
   out.push(`</g>`);
   out.push(`</svg>`);
