@@ -1,6 +1,6 @@
 /**
  * Writes src/model/transliteration-model.ts from arabic_latin_variant_groups.tsv. Run it after the TSV changes:
- *   npm run learn:transliteration -w @sarhad/screening -- [path/to/arabic_latin_variant_groups.tsv]
+ *   npx tsx packages/screening/scripts/learn-transliteration.ts [path/to/arabic_latin_variant_groups.tsv]
  * The default path is the shared data directory beside the repository (../shared/data/watchlists/testsets).
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -14,6 +14,8 @@ import { deletionKeys, tokenKeys } from './phonetic-key.js';
 const NEAR_HIT = 0.7;
 /** Weight of a listed name's unreached part in the ranking (as in the name score's β). */
 const UNREACHED_LISTED_WEIGHT = 0.4;
+/** Shortest key posted under its one-deletion neighbours. */
+const MIN_NEAR_KEY = 4;
 /** Tokens weighing less than this are skipped in retrieval when the query has a heavier one. */
 const COMMON_TOKEN_WEIGHT = 0.3;
 /** Floor on token weight: even "Muhammad" says something. */
@@ -61,7 +63,9 @@ export class CandidateIndex {
       for (const key of keys) {
         push(exact, key, id);
         this.#documentFrequency.set(key, (this.#documentFrequency.get(key) ?? 0) + 1);
-        for (const d of deletionKeys(key)) nearKeys.add(d);
+        // Near postings only from keys of four classes or more: deletions of shorter keys (two classes) would
+        // reach a large share of the list and tell nothing.
+        if (key.length >= MIN_NEAR_KEY) for (const d of deletionKeys(key)) nearKeys.add(d);
       }
       for (const d of nearKeys) push(near, d, id);
     });
@@ -125,7 +129,7 @@ export class CandidateIndex {
         visit(this.#near.get(key), NEAR_HIT);
         for (const d of deletionKeys(key)) {
           visit(this.#exact.get(d), NEAR_HIT);
-          visit(this.#near.get(d), NEAR_HIT);
+          if (d.length >= MIN_NEAR_KEY - 1) visit(this.#near.get(d), NEAR_HIT);
         }
       }
       const w = weights[t]!;

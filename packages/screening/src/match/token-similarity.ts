@@ -20,10 +20,17 @@ const SKELETON_TOP_UP = [0, 0.2, 0.4, 0.6, 0.7];
 const INITIAL_SIMILARITY = 0.75;
 const ARABIC_VOWEL_LETTERS = new Set(['ا', 'و', 'ي', 'ى', 'ة', 'ع', 'ء']);
 
+/** Skeleton agreement below which two Latin tokens are not compared letter by letter: they cannot pair up. */
+const LATIN_PREFILTER = 0.34;
+
 function latinPair(a: string, aSkeleton: string, b: string, bSkeleton: string): number {
+  const hasSkeletons = aSkeleton.length > 0 && bSkeleton.length > 0;
+  const skeleton = hasSkeletons ? latinSimilarity(aSkeleton, bSkeleton) : 0;
+  // Consonants carry most of a name: when they disagree this much, the spelling distance (the costlier
+  // comparison on the longer strings) cannot reach a pairable similarity.
+  if (hasSkeletons && skeleton < LATIN_PREFILTER) return skeleton * MIN_PAIRABLE;
   const spelling = latinSimilarity(a, b);
-  if (spelling === 1 || aSkeleton.length === 0 || bSkeleton.length === 0) return spelling;
-  const skeleton = latinSimilarity(aSkeleton, bSkeleton);
+  if (spelling === 1 || !hasSkeletons) return spelling;
   const share = SKELETON_TOP_UP[Math.min(aSkeleton.length, bSkeleton.length, SKELETON_TOP_UP.length - 1)]!;
   return spelling + (1 - spelling) * skeleton * skeleton * share;
 }

@@ -88,7 +88,9 @@ function makeToken(text: string): NameToken {
  * are dropped unless nothing else is left; particles are canonicalised (particles.ts).
  */
 export function tokenizeName(full: string): NameToken[][] {
-  const raw = words(foldText(full)).map((w) => (scriptOf(w) === 'arabic' ? foldArabicScript(w) : w));
+  const raw = words(foldText(full))
+    .map((w) => (scriptOf(w) === 'arabic' ? foldArabicScript(w) : w))
+    .filter((w) => w !== '');
   const byScript = new Map<TokenScript, string[]>();
   for (const w of raw) {
     const script = scriptOf(w);

@@ -11,7 +11,7 @@ import { latinSkeleton } from './skeleton.js';
 /** A second reading of a letter counts when at least this probable (ج: j 0.67, g 0.32; ض: d, dh, z). */
 const ALTERNATIVE_READING = 0.2;
 /** At most this many readings per token: a few ambiguous letters must not multiply the index. */
-const MAX_READINGS = 4;
+const MAX_READINGS = 8;
 
 /**
  * The token's plausible consonant skeletons, most probable first: every letter read its best way, then the
@@ -21,7 +21,8 @@ export function arabicSkeletons(foldedArabic: string): string[] {
   let readings = [''];
   for (const letter of collapseRuns(foldedArabic)) {
     const rows = TRANSLITERATION_MODEL.arabicEmissions[letter] ?? [];
-    const options = rows.filter(([, p], i) => i === 0 || p >= ALTERNATIVE_READING).map(([e]) => e);
+    // Readings that differ only in vowels (ي as i, e or y) are one reading for a skeleton.
+    const options = [...new Set(rows.filter(([, p], i) => i === 0 || p >= ALTERNATIVE_READING).map(([e]) => latinSkeleton(e)))];
     if (options.length === 0) continue;
     const next: string[] = [];
     for (const option of options) for (const r of readings) if (next.length < MAX_READINGS) next.push(r + option);

@@ -108,7 +108,8 @@ const DOCUMENT_OTHER_ISSUER_SCORE = 0.9;
 
 interface PreparedEntry {
   readonly entry: WatchlistEntry;
-  readonly hash: string;
+  /** entryContentHash, computed when the entry is first hit (hashing every entry up front slows loading). */
+  hash?: string;
 }
 
 interface DocumentHit {
@@ -153,7 +154,7 @@ export class Screener {
     for (const entry of entries) {
       if (!kinds.includes(entry.kind)) continue;
       const entryIndex = this.#entries.length;
-      this.#entries.push({ entry, hash: entryContentHash(entry) });
+      this.#entries.push({ entry });
       for (const listed of entry.documents) {
         const key = unpaddedDocumentNumber(listed.number);
         const list = this.#documents.get(key) ?? [];
@@ -250,7 +251,8 @@ export class Screener {
     const hits: Hit[] = [];
     const entryIndexes = new Set<number>([...good.keys(), ...weak.keys(), ...documentHits.keys()]);
     for (const entryIndex of entryIndexes) {
-      const { entry, hash } = this.#entries[entryIndex]!;
+      const prepared = this.#entries[entryIndex]!;
+      const { entry } = prepared;
       const dobAgreement = compareDateOfBirth(dob, entry.datesOfBirth);
       const nationalityAgreement = compareNationality(nationalities, entry.nationalities);
       const document = documentHits.get(entryIndex);
@@ -273,6 +275,7 @@ export class Screener {
       if (document !== undefined) score = Math.max(score, document.score);
       score = round6(Math.min(1, Math.max(0, score)));
       if (score < threshold || (score === 0 && threshold === 0 && best === undefined && document === undefined)) continue;
+      const hash = (prepared.hash ??= entryContentHash(entry));
       if (decisions.suppresses(person.id, entry.source, entry.id, hash)) continue;
       const primary = entry.names.find((n) => n.kind === 'primary') ?? entry.names[0];
       const listedName = best === undefined ? undefined : entry.names[best.nameIndex]!;

@@ -1,0 +1,113 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { tokenizeName } from '../src/normalize/name-tokens.js';
+import { tokenSimilarity } from '../src/match/token-similarity.js';
+import { compareNames, type WeightedToken } from '../src/match/name-similarity.js';
+import { compareDateOfBirth, parsePartialDate } from '../src/match/date-of-birth.js';
+import { normalizeDocumentNumber, sameDocumentNumber } from '../src/match/document-number.js';
+import { compareNationality, nationalityCodes } from '../src/match/nationality.js';
+import { latinEditDistance, substitutionCost } from '../src/match/latin-edit-distance.js';
+
+const token = (name: string) => tokenizeName(name)[0]![0]!;
+const sim = (a: string, b: string): number => tokenSimilarity(token(a), token(b));
+const weighted = (name: string): WeightedToken[] => tokenizeName(name)[0]!.map((t) => ({ token: t, weight: 1 }));
+
+test('transliteration variants of one name are near-identical tokens', () => {
+  for (const [a, b] of [['Muhammad', 'Mohammed'], ['Rahman', 'Rehman'], ['Haqqani', 'Haqani'], ['Qadir', 'Kadir'], ['Khalil', 'Halil']])
+    assert.ok(sim(a!, b!) >= 0.85, `${a}/${b}: ${sim(a!, b!)}`);
+});
+
+test('Arabic-script tokens match their Latin spellings both ways (محمد, حقانی, سراج الدين)', () => {
+  assert.ok(sim('محمد', 'Muhammad') >= 0.9);
+  assert.ok(sim('Mohammed', 'محمد') >= 0.9);
+  assert.ok(sim('حقانی', 'Haqqani') >= 0.9);
+  assert.ok(sim('سراج الدين', 'Sirajuddin') >= 0.9);
+});
+
+test('different names stay apart (Smith/Haqqani, Ali/Ola, حقانی/Smith)', () => {
+  assert.ok(sim('Smith', 'Haqqani') < 0.3);
+  assert.ok(sim('Ali', 'Ola') < 0.6);
+  assert.ok(sim('حقانی', 'Smith') < 0.5);
+});
+
+test('learned costs make q/k cheaper than an unrelated letter swap', () => {
+  assert.ok(substitutionCost('q', 'k') < substitutionCost('b', 't'));
+  assert.ok(latinEditDistance('qasim', 'kasim') < latinEditDistance('qasim', 'basim'));
+});
+
+test('token similarity is symmetric and in [0, 1]', () => {
+  const names = ['Muhammad', 'محمد', 'Haqqani', 'Abdul Rahman', 'S', 'Yahya', '王', 'Умаров'];
+  fc.assert(
+    fc.property(fc.constantFrom(...names), fc.constantFrom(...names), (a, b) => {
+      const ab = sim(a, b);
+      assert.ok(ab >= 0 && ab <= 1);
+      assert.ok(Math.abs(ab - sim(b, a)) < 1e-9);
+    }),
+  );
+});
+
+test('name similarity ignores word order', () => {
+  const listed = weighted('Sirajuddin Jallaloudine Haqqani');
+  fc.assert(
+    fc.property(fc.shuffledSubarray(['Haqqani', 'Sirajuddin', 'Jallaloudine'], { minLength: 3, maxLength: 3 }), (order) => {
+      assert.ok(Math.abs(compareNames(weighted(order.join(' ')), listed).score - 1) < 1e-9);
+    }),
+  );
+});
+
+test('a missing name part lowers the score without vetoing it; an unrelated name scores low', () => {
+  const listed = weighted('Abdul Salam Hanafi Ali Mardan Qul');
+  const subset = compareNames(weighted('Abdul Salam Hanafi'), listed).score;
+  assert.ok(subset > 0.5 && subset < 1, String(subset));
+  assert.ok(compareNames(weighted('John Smith'), listed).score < 0.1);
+  const extra = compareNames(weighted('Abdul Salam Hanafi Karimi'), weighted('Abdul Salam Hanafi')).score;
+  assert.ok(extra > 0.5 && extra < 1, String(extra));
+});
+
+test('the explanation pairs each agreeing query token with its listed token', () => {
+  const { pairs } = compareNames(weighted('Serajuddin Haqani'), weighted('SIRAJUDDIN JALLALOUDINE HAQQANI'));
+  assert.deepEqual(pairs.map((p) => [p.query, p.listed]).sort(), [['haqani', 'haqqani'], ['serajuddin', 'sirajuddin']]);
+});
+
+test('dates of birth: exact, year-only, approximate and ranges', () => {
+  const q = parsePartialDate('1978-06-30')!;
+  assert.equal(compareDateOfBirth(q, [{ kind: 'exact', year: 1978, month: 6, day: 30 }]), 'exact');
+  assert.equal(compareDateOfBirth(q, [{ kind: 'exact', year: 1978, month: 6, day: 29 }]), 'mismatch');
+  assert.equal(compareDateOfBirth(q, [{ kind: 'exact', year: 1978, month: 6 }]), 'compatible');
+  assert.equal(compareDateOfBirth(q, [{ kind: 'year', year: 1978 }]), 'compatible');
+  assert.equal(compareDateOfBirth(q, [{ kind: 'year', year: 1979 }]), 'mismatch');
+  assert.equal(compareDateOfBirth(q, [{ kind: 'approximate', year: 1980 }]), 'compatible');
+  assert.equal(compareDateOfBirth(q, [{ kind: 'approximate', year: 1981 }]), 'mismatch');
+  assert.equal(compareDateOfBirth(q, [{ kind: 'between', fromYear: 1977, toYear: 1978 }]), 'compatible');
+  assert.equal(compareDateOfBirth(q, [{ kind: 'between', fromYear: 1979, toYear: 1982 }]), 'mismatch');
+  // The best of several listed dates counts (lists give several).
+  assert.equal(compareDateOfBirth(q, [{ kind: 'year', year: 1960 }, { kind: 'exact', year: 1978, month: 6, day: 30 }]), 'exact');
+  assert.equal(compareDateOfBirth(undefined, [{ kind: 'year', year: 1978 }]), 'unknown');
+  assert.equal(compareDateOfBirth(q, []), 'unknown');
+});
+
+test('a partial date of birth from the traveller (year, year-month) is compatible, and day/month swaps are caught', () => {
+  assert.equal(compareDateOfBirth(parsePartialDate('1978')!, [{ kind: 'exact', year: 1978, month: 6, day: 30 }]), 'compatible');
+  assert.equal(compareDateOfBirth(parsePartialDate('1978-06')!, [{ kind: 'exact', year: 1978, month: 6, day: 30 }]), 'compatible');
+  assert.equal(compareDateOfBirth(parsePartialDate('1978-05-06')!, [{ kind: 'exact', year: 1978, month: 6, day: 5 }]), 'compatible');
+  assert.equal(parsePartialDate('1978-13-01'), undefined);
+  assert.equal(parsePartialDate('30/06/1978'), undefined);
+});
+
+test('document numbers compare regardless of spaces, punctuation, case and zero padding', () => {
+  assert.equal(normalizeDocumentNumber(' d 000-974 '), 'D000974');
+  assert.ok(sameDocumentNumber('D 000974', 'd000974'));
+  assert.ok(sameDocumentNumber('P00032260', 'p 000 32260'));
+  assert.ok(sameDocumentNumber('D0009724', 'D 9724'));
+  assert.ok(!sameDocumentNumber('D 000974', 'D0009724'));
+  // Too short to alert on alone.
+  assert.ok(!sameDocumentNumber('123', '123'));
+});
+
+test('nationalities agree by ISO code whether given as codes, names or adjectives', () => {
+  assert.deepEqual(nationalityCodes(['Afghanistan|Pakistan']), ['AFG', 'PAK']);
+  assert.equal(compareNationality(nationalityCodes(['Afghan']), ['AFG']), 'agree');
+  assert.equal(compareNationality(nationalityCodes(['Chile']), ['AFG']), 'differ');
+  assert.equal(compareNationality([], ['AFG']), 'unknown');
+});

@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { foldText } from '../src/normalize/fold.js';
+import { foldArabicScript } from '../src/normalize/arabic-script.js';
+import { tokenizeName } from '../src/normalize/name-tokens.js';
+import { latinSkeleton } from '../src/normalize/skeleton.js';
+import { arabicSkeletons } from '../src/normalize/transliterate.js';
+
+/** The skeletons of a name's first script part, as a list. */
+const skeletons = (name: string): string[] => tokenizeName(name)[0]!.map((t) => t.skeleton);
+const texts = (name: string): string[] => tokenizeName(name)[0]!.map((t) => t.text);
+
+test('Sirajuddin, Serajuddin, Siraj-ud-Din, Siraj ud Din and سراج الدين share one skeleton', () => {
+  for (const name of ['Sirajuddin', 'Serajuddin', 'Siraj-ud-Din', 'Siraj ud Din', 'سراج الدين'])
+    assert.deepEqual(skeletons(name), ['srjdn'], name);
+});
+
+test('Abdul Rahman, Abd al-Rahman, Abdurrahman, Abderrahmane and عبد الرحمن (spaced or joined) share one skeleton', () => {
+  for (const name of ['Abdul Rahman', 'Abd al-Rahman', 'ABD-AL-RAHMAN', 'Abdurrahman', 'Abderrahmane', 'Abdelrahman', 'عبد الرحمن', 'عبدالرحمن'])
+    assert.deepEqual(skeletons(name), ['bdrhmn'], name);
+});
+
+test('abd before a name starting with l keeps one spelling in every form (Abd al-Latif, Abdellatif, عبداللطيف)', () => {
+  for (const name of ['Abd al-Latif', 'Abdul Latif', 'Abdellatif', 'عبداللطيف', 'عبد اللطيف']) assert.deepEqual(skeletons(name), ['bdtf'], name);
+});
+
+test('Muhammad, Mohammad, Mohammed, Mohamed and محمد share the skeleton mhmd', () => {
+  for (const name of ['Muhammad', 'Mohammad', 'Mohammed', 'Mohamed', 'MUHAMMAD', 'محمد']) assert.deepEqual(skeletons(name), ['mhmd'], name);
+});
+
+test('Rahman and Rehman, Haqqani and Haqani differ only in vowels and doubled letters', () => {
+  assert.equal(latinSkeleton('rahman'), latinSkeleton('rehman'));
+  assert.equal(latinSkeleton('haqqani'), latinSkeleton('haqani'));
+});
+
+test('ullah joins the part before it in every spelling (Hikmat Ullah, Hikmatullah, حكمت الله)', () => {
+  for (const name of ['Hikmat Ullah', 'Hikmatullah', 'Hekmatullah', 'حكمت الله']) assert.deepEqual(skeletons(name), ['hkmtlh'], name);
+});
+
+test('titles and honorifics are not name parts: Mullah, Maulavi, Haji, Alhaj, Qari, Sheikh, General', () => {
+  assert.deepEqual(texts('Mullah Jabbar'), ['jabbar']);
+  assert.deepEqual(texts('Maulavi Abdul Kabir'), ['abdalkabir']);
+  assert.deepEqual(texts('Alhaj Qari Sheikh Ahmad'), ['ahmad']);
+  assert.deepEqual(texts('Haji Agha Jan'), ['agha', 'jan']);
+  assert.deepEqual(texts('General Taganda'), ['taganda']);
+  assert.deepEqual(texts('ملا محمد عمر').length, 2);
+});
+
+test('a title alone is kept: a name is never emptied', () => {
+  assert.deepEqual(texts('Mullah'), ['mullah']);
+});
+
+test('filiation words and standalone articles are dropped (bin, ibn, ould, al-, el)', () => {
+  assert.deepEqual(texts('Ahmad bin Ali'), ['ahmad', 'ali']);
+  assert.deepEqual(texts('Mohd Ali ibn Hasan'), ['mohd', 'ali', 'hasan']);
+  assert.deepEqual(texts('Abderrahmane ould el Amar'), ['abderrahmane', 'amar']);
+  assert.deepEqual(texts('Abd-al-Majid Al-Zindani'), ['abdalmajid', 'zindani']);
+});
+
+test('a glued article is also compared without it (Aljahani as Jahani)', () => {
+  const [token] = tokenizeName('Aljahani')[0]!;
+  assert.equal(token!.alt?.text, 'jahani');
+});
+
+test('folding removes marks and case and spells out letters NFKD keeps (Müller, Øster, Straße)', () => {
+  assert.equal(foldText('Müller'), 'muller');
+  assert.equal(foldText('Øster'), 'oster');
+  assert.equal(foldText('Straße'), 'strasse');
+  assert.equal(foldText('ḤAQQĀNĪ'), 'haqqani');
+});
+
+test('Cyrillic is transliterated with the ICAO 9303 table (Умаров Доку Хаматович)', () => {
+  assert.equal(foldText('Умаров Доку Хаматович'), 'umarov doku khamatovich');
+});
+
+test('Persian, Pashto and Urdu letters fold onto the Arabic letters the model knows', () => {
+  assert.equal(foldArabicScript('حقانی'), 'حقاني');
+  assert.equal(foldArabicScript('کابل'), 'كابل');
+  assert.equal(foldArabicScript('ډاکټر'), 'داكتر');
+  // Presentation forms (U+FE8D...) come back to base letters through NFKD.
+  assert.equal(foldArabicScript(foldText('ﺁخوند')), 'اخوند');
+});
+
+test('an ambiguous Arabic letter yields both readings (ج as j and g, ض as d and z)', () => {
+  assert.ok(arabicSkeletons('جمال').includes('jml'));
+  assert.ok(arabicSkeletons('جمال').includes('gml'));
+  const faiz = arabicSkeletons('فيض');
+  assert.ok(faiz.includes('fd') && faiz.includes('fz'), faiz.join());
+});
+
+test('a name written in two scripts becomes one token list per script', () => {
+  const parts = tokenizeName('Agha Jan Alizai اغا جان عالیزی');
+  assert.equal(parts.length, 2);
+  assert.deepEqual(parts.map((p) => p[0]!.script).sort(), ['arabic', 'latin']);
+});
+
+test('tokenising never throws and never yields an empty token, whatever the input', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+      for (const list of tokenizeName(s)) for (const token of list) assert.ok(token.text.length > 0);
+    }),
+  );
+});
