@@ -53,7 +53,7 @@ export async function completeSetup(ctx: ServiceContext, request: SetupRequest):
     await appendAudit(trx, ctx.clock, { actor: 'system', action: 'setup.completed', details: { username: request.username } });
     return createUser(
       ctx,
-      { bootstrap: 'setup' },
+      { bootstrap: true },
       {
         username: request.username,
         displayName: request.displayName,

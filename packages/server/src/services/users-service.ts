@@ -104,7 +104,7 @@ async function getManagedRecord(ctx: ServiceContext, actor: UserPrincipal, id: s
 /** Creates an account; with `bootstrap`, skips the actor checks (first-run setup, already authorised). */
 export async function createUser(
   ctx: ServiceContext,
-  actor: UserPrincipal | { readonly bootstrap: string },
+  actor: UserPrincipal | { readonly bootstrap: true },
   input: NewUser,
   trx = ctx.db,
 ): Promise<User> {
@@ -132,7 +132,7 @@ export async function createUser(
     await usersRepo.replaceRoles(db, row.id, roles);
     await usersRepo.replacePosts(db, row.id, postIds);
     await appendAudit(db, ctx.clock, {
-      actor: 'kind' in actor ? actorOf(actor) : actor.bootstrap,
+      actor: 'kind' in actor ? actorOf(actor) : 'system',
       action: 'user.created',
       subject: `user:${row.id}`,
       details: { username: row.username, roles, posts: input.posts, allPosts: input.allPosts },
