@@ -1,9 +1,12 @@
 /**
  * The probe's edge hash: every probe edge inserted into each bucket of (length, source angle, target angle) that a
- * matching candidate edge could fall in, so that looking up a candidate edge reads exactly one bucket. It is built
- * into module-level buffers for the most recent probe and reused while the same probe is compared again, which is
- * how 1:N search and evaluation loops call the matcher: a gallery of prepared candidates never carries a hash.
- * Entries copy the edge's features so the lookup loop reads memory sequentially.
+ * matching candidate edge could fall in, so that looking up a candidate edge reads exactly one bucket. Entries copy
+ * the edge's features so the lookup loop reads memory sequentially.
+ *
+ * The hash is built the first time a template is used as a probe and kept with it (in a WeakMap, so it goes when
+ * the template goes): about 25 KB for a 30-minutia template, several times the prepared template itself. Building it
+ * lazily means that a 1:N gallery of prepared candidates never carries one, while 1:1 comparisons that alternate
+ * probes, as verification and the FVC protocol do, still build each template's hash only once.
  */
 import type { PreparedTemplate } from './prepared-template.js';
 import {
@@ -21,7 +24,7 @@ import {
 
 /** The edge hash of one probe. Bucket b holds entries `start[b] .. start[b + 1] - 1`. */
 export interface ProbeIndex {
-  readonly start: Uint32Array;
+  readonly start: Uint16Array;
   /** Probe minutiae at both ends of each entry's edge. */
   readonly source: Uint8Array;
   readonly target: Uint8Array;
@@ -30,20 +33,18 @@ export interface ProbeIndex {
   readonly targetAngle: Uint8Array;
 }
 
-/** Length bins an edge's tolerance window can span, and angle bins per angle (the window is narrower than a bin). */
+/**
+ * Length bins an edge's tolerance window can span (at most 2 · (base + slope · 256) / (1 - slope) / 16 + 1 = 4 for
+ * the longest edges; 8 leaves room for other parameters), times two bins for each angle.
+ */
 const MAX_LENGTH_SPAN = 8;
-const MAX_ENTRIES = MAX_PREPARED_MINUTIAE * NEIGHBOR_EDGES * MAX_LENGTH_SPAN * 2 * 2;
+const MAX_BUCKETS_PER_EDGE = MAX_LENGTH_SPAN * 2 * 2;
 
-const index = {
-  start: new Uint32Array(HASH_BUCKETS + 1),
-  source: new Uint8Array(0),
-  target: new Uint8Array(0),
-  length: new Float32Array(0),
-  sourceAngle: new Uint8Array(0),
-  targetAngle: new Uint8Array(0),
-};
-const fill = new Uint32Array(HASH_BUCKETS);
-let indexed: PreparedTemplate | undefined;
+const indexes = new WeakMap<PreparedTemplate, ProbeIndex>();
+// The last probe and its index: 1:N search compares one probe with every candidate, so skip even the WeakMap.
+let lastProbe: PreparedTemplate | undefined;
+let lastIndex: ProbeIndex | undefined;
+const counts = new Uint32Array(HASH_BUCKETS + 1);
 
 /** Hash bucket of a candidate edge (the lookup side reads one bucket). */
 export function edgeHashBucket(length: number, sourceAngle: number, targetAngle: number): number {
@@ -51,11 +52,17 @@ export function edgeHashBucket(length: number, sourceAngle: number, targetAngle:
   return (l * HASH_ANGLE_BINS + (sourceAngle >> HASH_ANGLE_SHIFT)) * HASH_ANGLE_BINS + (targetAngle >> HASH_ANGLE_SHIFT);
 }
 
+/** Buckets each probe edge is inserted in, kept between the counting and the filling pass of a build. */
+const edgeBuckets = new Uint16Array(MAX_PREPARED_MINUTIAE * NEIGHBOR_EDGES * MAX_BUCKETS_PER_EDGE);
+const edgeBucketCount = new Uint8Array(MAX_PREPARED_MINUTIAE * NEIGHBOR_EDGES);
+
 /**
- * Calls `emit` for every bucket an edge's tolerance window touches. Lengths L' match L when
- * |L - L'| <= base + slope * max(L, L'), which solves to [L - base - slope * L, (L + base) / (1 - slope)].
+ * Writes the buckets an edge's tolerance window touches to `edgeBuckets` from `at` and returns how many. Lengths L'
+ * match L when |L - L'| <= base + slope * max(L, L'), which solves to [L - base - slope * L, (L + base) / (1 - slope)].
+ * The angle windows (2 * ANGLE_TOLERANCE + 1 units) are narrower than a bin, so each spans one bin or two
+ * neighbouring ones, wrapping from the last bin to the first.
  */
-function forEachBucket(length: number, a: number, b: number, emit: (bucket: number) => void): void {
+function edgeBucketsOf(length: number, a: number, b: number, at: number): number {
   const low = length - LENGTH_TOLERANCE_BASE - LENGTH_TOLERANCE_SLOPE * length;
   const high = (length + LENGTH_TOLERANCE_BASE) / (1 - LENGTH_TOLERANCE_SLOPE);
   const l0 = Math.max(0, Math.floor(low / HASH_LENGTH_BIN));
@@ -64,50 +71,62 @@ function forEachBucket(length: number, a: number, b: number, emit: (bucket: numb
   const a1 = ((a + ANGLE_TOLERANCE) & 255) >> HASH_ANGLE_SHIFT;
   const b0 = ((b - ANGLE_TOLERANCE) & 255) >> HASH_ANGLE_SHIFT;
   const b1 = ((b + ANGLE_TOLERANCE) & 255) >> HASH_ANGLE_SHIFT;
+  let n = 0;
   for (let l = l0; l <= l1; l++) {
-    // Angle windows may wrap past 255 back to 0, so walk bins cyclically from first to last.
-    for (let ai = a0; ; ai = (ai + 1) % HASH_ANGLE_BINS) {
-      for (let bi = b0; ; bi = (bi + 1) % HASH_ANGLE_BINS) {
-        emit((l * HASH_ANGLE_BINS + ai) * HASH_ANGLE_BINS + bi);
-        if (bi === b1) break;
-      }
-      if (ai === a1) break;
+    const la0 = (l * HASH_ANGLE_BINS + a0) * HASH_ANGLE_BINS;
+    edgeBuckets[at + n++] = la0 + b0;
+    if (b1 !== b0) edgeBuckets[at + n++] = la0 + b1;
+    if (a1 !== a0) {
+      const la1 = (l * HASH_ANGLE_BINS + a1) * HASH_ANGLE_BINS;
+      edgeBuckets[at + n++] = la1 + b0;
+      if (b1 !== b0) edgeBuckets[at + n++] = la1 + b1;
     }
   }
+  return n;
 }
 
-/** Returns the edge hash of `probe`, building it unless `probe` was the last probe indexed. */
+/** Returns the edge hash of `probe`, building it on the probe's first use. */
 export function probeIndex(probe: PreparedTemplate): ProbeIndex {
-  if (indexed === probe) return index;
+  if (lastProbe === probe) return lastIndex!;
+  let index = indexes.get(probe);
+  if (index === undefined) {
+    index = buildProbeIndex(probe);
+    indexes.set(probe, index);
+  }
+  lastProbe = probe;
+  lastIndex = index;
+  return index;
+}
+
+/** A counting sort of the edges' bucket entries: two passes over the edges, one over the buckets. */
+function buildProbeIndex(probe: PreparedTemplate): ProbeIndex {
   const { edgeLength, edgeSourceAngle, edgeTargetAngle, edgeSource, edgeTarget } = probe;
   const edges = edgeLength.length;
-  const start = index.start;
-  start.fill(0);
-  for (let e = 0; e < edges; e++) {
-    forEachBucket(edgeLength[e]!, edgeSourceAngle[e]!, edgeTargetAngle[e]!, (bucket) => start[bucket + 1]!++);
+  counts.fill(0);
+  for (let e = 0, at = 0; e < edges; e++, at += MAX_BUCKETS_PER_EDGE) {
+    const n = edgeBucketsOf(edgeLength[e]!, edgeSourceAngle[e]!, edgeTargetAngle[e]!, at);
+    edgeBucketCount[e] = n;
+    for (let k = 0; k < n; k++) counts[edgeBuckets[at + k]! + 1]!++;
   }
-  for (let b = 0; b < HASH_BUCKETS; b++) start[b + 1]! += start[b]!;
-  const total = start[HASH_BUCKETS]!;
-  if (index.source.length < total) {
-    // Grown with headroom, so that probes of similar size reuse the buffers instead of allocating their own.
-    const size = Math.max(total, Math.min(MAX_ENTRIES, total * 4));
-    index.source = new Uint8Array(size);
-    index.target = new Uint8Array(size);
-    index.length = new Float32Array(size);
-    index.sourceAngle = new Uint8Array(size);
-    index.targetAngle = new Uint8Array(size);
+  for (let b = 0; b < HASH_BUCKETS; b++) counts[b + 1]! += counts[b]!;
+  const total = counts[HASH_BUCKETS]!;
+  // At most 255 minutiae x 9 edges x 16 buckets = 36,720 entries, so bucket offsets fit 16 bits.
+  const start = Uint16Array.from(counts);
+  const source = new Uint8Array(total);
+  const target = new Uint8Array(total);
+  const length = new Float32Array(total);
+  const sourceAngle = new Uint8Array(total);
+  const targetAngle = new Uint8Array(total);
+  for (let e = 0, at = 0; e < edges; e++, at += MAX_BUCKETS_PER_EDGE) {
+    const n = edgeBucketCount[e]!;
+    for (let k = 0; k < n; k++) {
+      const slot = counts[edgeBuckets[at + k]!]!++;
+      source[slot] = edgeSource[e]!;
+      target[slot] = edgeTarget[e]!;
+      length[slot] = edgeLength[e]!;
+      sourceAngle[slot] = edgeSourceAngle[e]!;
+      targetAngle[slot] = edgeTargetAngle[e]!;
+    }
   }
-  fill.set(start.subarray(0, HASH_BUCKETS));
-  for (let e = 0; e < edges; e++) {
-    forEachBucket(edgeLength[e]!, edgeSourceAngle[e]!, edgeTargetAngle[e]!, (bucket) => {
-      const at = fill[bucket]!++;
-      index.source[at] = edgeSource[e]!;
-      index.target[at] = edgeTarget[e]!;
-      index.length[at] = edgeLength[e]!;
-      index.sourceAngle[at] = edgeSourceAngle[e]!;
-      index.targetAngle[at] = edgeTargetAngle[e]!;
-    });
-  }
-  indexed = probe;
-  return index;
+  return { start, source, target, length, sourceAngle, targetAngle };
 }

@@ -5,7 +5,7 @@
  * its neighbours, a chance one from few, so the highest-voted pairs are the roots worth trying.
  */
 import type { PreparedTemplate } from './prepared-template.js';
-import { probeIndex } from './probe-index.js';
+import { edgeHashBucket, probeIndex } from './probe-index.js';
 import type { MatchScratch } from './scratch.js';
 import * as parameters from './match-parameters.js';
 
@@ -16,10 +16,7 @@ const LENGTH_TOLERANCE_BASE = parameters.LENGTH_TOLERANCE_BASE;
 const LENGTH_TOLERANCE_SLOPE = parameters.LENGTH_TOLERANCE_SLOPE;
 const MAX_ROOTS = parameters.MAX_ROOTS;
 const ROOT_LOOKUP_EDGES = parameters.ROOT_LOOKUP_EDGES;
-const HASH_LENGTH_BIN = parameters.HASH_LENGTH_BIN;
-const HASH_LENGTH_BINS = parameters.HASH_LENGTH_BINS;
-const HASH_ANGLE_SHIFT = parameters.HASH_ANGLE_SHIFT;
-const HASH_ANGLE_BINS = parameters.HASH_ANGLE_BINS;
+const bucketOf = edgeHashBucket;
 
 /**
  * Fills `scratch.votes` for the pair of templates and writes the best roots, highest vote first, into
@@ -32,35 +29,33 @@ export function findRootPairs(probe: PreparedTemplate, candidate: PreparedTempla
   const index = probeIndex(probe);
   const { start, source: pFrom, target: pTo, length: pLength, sourceAngle: pSource, targetAngle: pTarget } = index;
   const { edgeLength: cLength, edgeSourceAngle: cSource, edgeTargetAngle: cTarget } = candidate;
-  const { edgeSource: cFrom, edgeTarget: cTo, edgeStart: cStart } = candidate;
+  const { edgeTarget: cTo, edgeStart: cStart } = candidate;
   for (let c = 0; c < nc; c++) {
-   const lookupEnd = Math.min(cStart[c + 1]!, cStart[c]! + ROOT_LOOKUP_EDGES);
-   for (let ce = cStart[c]!; ce < lookupEnd; ce++) {
-    const length = cLength[ce]!;
-    const sa = cSource[ce]!;
-    const ta = cTarget[ce]!;
-    const l = length < HASH_LENGTH_BIN * HASH_LENGTH_BINS ? (length / HASH_LENGTH_BIN) | 0 : HASH_LENGTH_BINS - 1;
-    const bucket = (l * HASH_ANGLE_BINS + (sa >> HASH_ANGLE_SHIFT)) * HASH_ANGLE_BINS + (ta >> HASH_ANGLE_SHIFT);
-    const end = start[bucket + 1]!;
-    const cs = cFrom[ce]!;
-    const ct = cTo[ce]!;
-    for (let h = start[bucket]!; h < end; h++) {
-      const pl = pLength[h]!;
-      const dl = pl > length ? pl - length : length - pl;
-      const tol = LENGTH_TOLERANCE_BASE + LENGTH_TOLERANCE_SLOPE * (pl > length ? pl : length);
-      if (dl > tol) continue;
-      let da = (pSource[h]! - sa) & 255;
-      if (da > 128) da = 256 - da;
-      if (da > ANGLE_TOLERANCE) continue;
-      let db = (pTarget[h]! - ta) & 255;
-      if (db > 128) db = 256 - db;
-      if (db > ANGLE_TOLERANCE) continue;
-      // 1 for a perfect match, falling linearly to 0 at the edge of every tolerance.
-      const w = 1 - (dl / tol + da / ANGLE_TOLERANCE + db / ANGLE_TOLERANCE) / 3;
-      votes[pFrom[h]! * nc + cs]! += w;
-      votes[pTo[h]! * nc + ct]! += w;
+    const lookupEnd = Math.min(cStart[c + 1]!, cStart[c]! + ROOT_LOOKUP_EDGES);
+    for (let ce = cStart[c]!; ce < lookupEnd; ce++) {
+      const length = cLength[ce]!;
+      const sa = cSource[ce]!;
+      const ta = cTarget[ce]!;
+      const bucket = bucketOf(length, sa, ta);
+      const end = start[bucket + 1]!;
+      const ct = cTo[ce]!;
+      for (let h = start[bucket]!; h < end; h++) {
+        const pl = pLength[h]!;
+        const dl = pl > length ? pl - length : length - pl;
+        const tol = LENGTH_TOLERANCE_BASE + LENGTH_TOLERANCE_SLOPE * (pl > length ? pl : length);
+        if (dl > tol) continue;
+        let da = (pSource[h]! - sa) & 255;
+        if (da > 128) da = 256 - da;
+        if (da > ANGLE_TOLERANCE) continue;
+        let db = (pTarget[h]! - ta) & 255;
+        if (db > 128) db = 256 - db;
+        if (db > ANGLE_TOLERANCE) continue;
+        // 1 for a perfect match, falling linearly to 0 at the edge of every tolerance.
+        const w = 1 - (dl / tol + da / ANGLE_TOLERANCE + db / ANGLE_TOLERANCE) / 3;
+        votes[pFrom[h]! * nc + c]! += w;
+        votes[pTo[h]! * nc + ct]! += w;
+      }
     }
-   }
   }
   return selectRoots(probe.count * nc, nc, scratch);
 }
