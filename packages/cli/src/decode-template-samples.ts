@@ -12,6 +12,7 @@ import { CliError } from './errors.js';
 import { mapTemplateFrame, type CaptureFrame } from './map-template-frame.js';
 import { sampleFailure, type SampleOutcome } from './sample-outcome.js';
 
+/** Options of {@link decodeTemplateSamples}. */
 export interface DecodeTemplateSamplesOptions {
   /** The original capture the records' coordinates are mapped to; none keeps them as decoded. */
   readonly frame?: CaptureFrame;

@@ -15,6 +15,7 @@ export const CLI_ERROR_CODES = [
   'CLI_DATASET_INVALID',
 ] as const;
 
+/** One of {@link CLI_ERROR_CODES}. */
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[number];
 
 /** An error raised by the command line, with a stable {@link CliErrorCode}. */

@@ -11,6 +11,7 @@ import { extract, prepare, type GrayImage } from '@sarhad/engine';
 import { decodeImage, type DpiSource } from './image-decode.js';
 import { sampleFailure, type SampleOutcome } from './sample-outcome.js';
 
+/** Options of {@link extractSamples}: where the images' resolution comes from, and progress reporting. */
 export interface ExtractSamplesOptions {
   /** Scanning resolution that overrides the files' own (`--dpi`). */
   readonly dpi?: number;

@@ -3,8 +3,8 @@
  * (genuine, then all-pairs impostors with the 45 FVC pairs among them), the DET curves and headline rates for the
  * FVC impostor list and for the all-pairs list, extraction timing and comparison speed.
  *
- * Which impostors each figure uses: `eerFvc` uses the 45 FVC impostors (comparable with FVC results and the NBIS
- * baseline in docs); `eerAll`, `fmr100`, `fmr1000` and `zeroFmr` use the 2,880 all-pairs impostors, because with 45
+ * Which impostors each figure uses: `eerFvc` uses the 45 FVC impostors (comparable with published FVC results and
+ * baselines); `eerAll`, `fmr100`, `fmr1000` and `zeroFmr` use the 2,880 all-pairs impostors, because with 45
  * impostors FMR can only be 0 % or >= 2.2 %, so FMR100 and FMR1000 would both be ZeroFMR. The `fvcImpostors` and
  * `allImpostors` objects give all four rates for each list.
  */
@@ -99,6 +99,7 @@ export interface FvcEvaluation {
   readonly curveAll: DetCurve;
 }
 
+/** Options of {@link evaluateFvc}. */
 export interface EvaluateFvcOptions {
   /** How many times the comparison list is timed for the speed figure (median reported). */
   readonly speedRuns: number;

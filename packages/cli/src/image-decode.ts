@@ -26,6 +26,7 @@ export const IMAGE_FORMATS = ['png', 'tiff', 'jpeg'] as const;
 const MIN_PLAUSIBLE_DPI = 250;
 const MAX_PLAUSIBLE_DPI = 1500;
 
+/** Options of {@link decodeImage}. */
 export interface DecodeImageOptions {
   /** Scanning resolution in dots per inch; overrides the file's own density when given. */
   readonly dpi?: number;

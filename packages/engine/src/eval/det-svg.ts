@@ -16,6 +16,7 @@ export interface DetSeries {
   readonly curve: DetCurve;
 }
 
+/** Options of {@link renderDetSvg}. */
 export interface DetSvgOptions {
   /** Title above the plot. */
   readonly title?: string;

@@ -57,6 +57,7 @@ export const FVC_B_LAYOUT: FvcLayout = Object.freeze({
 
 /** How a comparison is labelled in score files: each unordered pair is listed once, under one kind. */
 export const COMPARISON_KINDS = ['genuine', 'impostor_fvc', 'impostor'] as const;
+/** One of {@link COMPARISON_KINDS}. */
 export type ComparisonKind = (typeof COMPARISON_KINDS)[number];
 
 /** A comparison with its kind, for running every distinct comparison of a protocol exactly once. */
