@@ -13,7 +13,7 @@ import { ZodError } from 'zod';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import { ServerError } from './errors.js';
+import { SERVER_ERRORS, ServerError, type ServerErrorCode } from './errors.js';
 import type { ServiceContext } from './services/context.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { setupRoutes } from './routes/setup-routes.js';
@@ -70,22 +70,25 @@ export function build(deps: AppDeps): FastifyInstance {
   });
 
   app.setErrorHandler((error, request, reply) => {
+    const send = (code: ServerErrorCode, message: string, status: number = SERVER_ERRORS[code]) =>
+      reply.code(status).send({ error: { code, message } });
     if (error instanceof ServerError) {
       if (error.status >= 500) request.log.error({ err: error }, error.message);
-      return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
+      return send(error.code, error.message, error.status);
     }
     if (error instanceof ZodError) {
-      const message = error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`).join('; ');
-      return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message } });
+      return send(
+        'VALIDATION_FAILED',
+        error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`).join('; '),
+      );
     }
+    // Fastify's own client errors (bad JSON 400, body too large 413, unsupported media type 415) keep their status.
     const status = (error as { statusCode?: unknown }).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return reply.code(status).send({ error: { code: 'REQUEST_INVALID', message: (error as Error).message } });
+      return send('REQUEST_INVALID', (error as Error).message, status);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .code(500)
-      .send({ error: { code: 'INTERNAL', message: `internal error; see the server log for request ${request.id}` } });
+    return send('INTERNAL', `internal error; see the server log for request ${request.id}`);
   });
 
   app.setNotFoundHandler(async (request) => {

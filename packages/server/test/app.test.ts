@@ -54,3 +54,24 @@ test('request logs name the route pattern, never the query string or path values
     await handle.cleanup();
   }
 });
+
+test('with the database gone, health answers 503 and other failures 500 INTERNAL without details', async () => {
+  const lines: string[] = [];
+  const logger = pino({ level: 'error' }, { write: (line: string) => void lines.push(line) });
+  const handle = await openTestDatabase('sqlite');
+  const app = build({ database: handle.database, clock: new ManualClock('2026-11-26T08:00:00.000Z'), config: testConfig(), logger });
+  try {
+    await handle.database.close();
+    const health = await app.inject({ method: 'GET', url: '/api/health' });
+    assert.equal(health.statusCode, 503);
+    assert.equal(errorCode(health), 'STORAGE_UNAVAILABLE');
+    const posts = await app.inject({ method: 'GET', url: '/api/posts', headers: { authorization: 'Bearer sarhad_st_x' } });
+    assert.equal(posts.statusCode, 500);
+    assert.equal(errorCode(posts), 'INTERNAL');
+    assert.match((posts.json() as { error: { message: string } }).error.message, /^internal error; see the server log for request \S+$/);
+    assert.ok(lines.some((l) => l.includes('unhandled error')), 'the failure is logged');
+  } finally {
+    await app.close();
+    await handle.cleanup().catch(() => undefined);
+  }
+});
