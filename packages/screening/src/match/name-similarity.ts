@@ -9,8 +9,10 @@
  * M is the weighted similarity of the pairs (rescaled above SIMILARITY_FLOOR), D their weighted dissimilarity, Uq
  * and Uc the weights of unpaired query and listed tokens. α > β: a traveller's name part the list does not know counts more against the match
  * than a listed part the traveller does not give (list names are long: "ABD AL-RAHMAN OULD MUHAMMAD AL-HUSAYN").
+ * Adjacent tokens left unpaired may pair as one with a single token of the other side (names written joined or
+ * split: "Wiji Joko" and "Wijijoko").
  */
-import type { NameToken } from '../normalize/name-tokens.js';
+import { joinTokens, type NameToken } from '../normalize/name-tokens.js';
 import { tokenSimilarity } from './token-similarity.js';
 
 /** Tokens below this similarity are not paired: they are different names. */
@@ -75,6 +77,47 @@ export function compareNames(
     pairedQueryWeight += query[i]!.weight * e;
     pairs.push({ query: query[i]!.token.text, listed: listed[j]!.token.text, similarity: s });
   }
+  // Second pass: two adjacent unpaired tokens on one side may be one token on the other ("Wiji Joko" and
+  // "Wijijoko", "Abu Bakar" and "Abubakar"): they pair as one, weighing as their heavier part.
+  const joinPass = (
+    sideA: readonly WeightedToken[],
+    usedA: boolean[],
+    sideB: readonly WeightedToken[],
+    usedB: boolean[],
+    aIsQuery: boolean,
+  ): void => {
+    for (let i = 0; i + 1 < sideA.length; i++) {
+      if (usedA[i] || usedA[i + 1]) continue;
+      const joined = joinTokens(sideA[i]!.token, sideA[i + 1]!.token);
+      if (joined === undefined) continue;
+      let best = -1;
+      let bestS = MIN_TOKEN_SIMILARITY;
+      for (let j = 0; j < sideB.length; j++) {
+        if (usedB[j]) continue;
+        const s = aIsQuery ? similarity(joined, sideB[j]!.token) : similarity(sideB[j]!.token, joined);
+        if (s >= bestS) {
+          best = j;
+          bestS = s;
+        }
+      }
+      if (best < 0) continue;
+      usedA[i] = usedA[i + 1] = usedB[best] = true;
+      const wA = Math.max(sideA[i]!.weight, sideA[i + 1]!.weight);
+      const w = (wA + sideB[best]!.weight) / 2;
+      const e = (bestS - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR);
+      matched += e * w;
+      dissimilar += (1 - e) * w;
+      pairedQueryWeight += (aIsQuery ? sideA[i]!.weight + sideA[i + 1]!.weight : sideB[best]!.weight) * e;
+      const text = `${sideA[i]!.token.text} ${sideA[i + 1]!.token.text}`;
+      pairs.push(aIsQuery ? { query: text, listed: sideB[best]!.token.text, similarity: bestS } : { query: sideB[best]!.token.text, listed: text, similarity: bestS });
+      i++;
+    }
+  };
+  if (usedQ.includes(false) && usedL.includes(false)) {
+    joinPass(query, usedQ, listed, usedL, true);
+    joinPass(listed, usedL, query, usedQ, false);
+  }
+
   let unpairedQ = 0;
   let totalQ = 0;
   for (let i = 0; i < query.length; i++) {

@@ -83,6 +83,28 @@ function makeToken(text: string): NameToken {
   return { text, script, skeleton: latinSkeleton(text), ...(alt === undefined ? {} : { alt }), initial: text.length === 1 };
 }
 
+// Joined tokens of recent comparisons (a listed pair recurs in every query that reaches its name). Bounded: the
+// cache is dropped whenever it grows past the limit.
+const JOINED_CACHE_LIMIT = 50_000;
+const joinedTokens = new Map<string, NameToken>();
+
+/**
+ * Two adjacent tokens written as one ("Wiji Joko" as "Wijijoko", "ظاهر عويس" as "ظاهرعويس"), for comparison with a
+ * single token on the other side; undefined when the scripts differ or either is an initial.
+ */
+export function joinTokens(a: NameToken, b: NameToken): NameToken | undefined {
+  if (a.script !== b.script || a.script === 'other' || a.initial || b.initial) return undefined;
+  const text = a.text + b.text;
+  const key = `${a.script}:${text}`;
+  let joined = joinedTokens.get(key);
+  if (joined === undefined) {
+    if (joinedTokens.size >= JOINED_CACHE_LIMIT) joinedTokens.clear();
+    joined = makeToken(text);
+    joinedTokens.set(key, joined);
+  }
+  return joined;
+}
+
 /**
  * Tokenises a name: one token list per script present (most names have one). Titles and organisation-form words
  * are dropped unless nothing else is left; particles are canonicalised (particles.ts).
