@@ -153,6 +153,22 @@ describeEachDialect('travellers and documents', (context) => {
     assert.deepEqual(last.details, { by: 'name', withGivenNames: true, withBirthDate: false, matches: [] });
   });
 
+  test('a scanned MRZ finds the passport holder; an unknown passport returns its parsed fields to prefill', async () => {
+    const lookup = (mrz: string[]) => postJson('/api/travellers/lookup-mrz', { mrz });
+    const known = await lookup(td3(KHAN));
+    assert.equal(known.statusCode, 200, known.body);
+    const found = known.json() as { passport: { number: string; birthDate: string }; travellers: { id: string }[] };
+    assert.deepEqual([found.passport.number, found.passport.birthDate, found.travellers.map((x) => x.id)], ['AB1234567', '1985-01-01', [travellerId]]);
+    const stranger = await lookup(td3({ ...KHAN, surname: 'NOORI', givenNames: 'ZARMINA', documentNumber: 'P01234567', issuingState: 'AFG', nationality: 'AFG', sex: 'F' }));
+    const fresh = stranger.json() as { passport: Record<string, string>; travellers: unknown[] };
+    assert.deepEqual(fresh.travellers, []);
+    assert.deepEqual([fresh.passport.surname, fresh.passport.givenNames, fresh.passport.issuingCountry, fresh.passport.sex], ['NOORI', 'ZARMINA', 'AFG', 'F']);
+    const [line1, line2] = td3(KHAN);
+    assert.equal(errorCode(await lookup([line1, line2.slice(0, 43) + '9'])), 'DOCUMENT_INVALID');
+    const audited = (await listAuditEntries(context.database.db, 0, 1000)).filter((e) => e.details.by === 'mrz');
+    assert.equal(audited.length, 2);
+  });
+
   test('every read of a traveller is audited', async () => {
     const response = await t.app.inject({ method: 'GET', url: `/api/travellers/${travellerId}`, headers: bearer(officer) });
     assert.equal(response.statusCode, 200);

@@ -32,7 +32,7 @@ export function normalizeDocumentNumber(type: DocumentType, raw: string): string
 }
 
 /** MRZ lines: given as an array or as one string with line breaks; spaces are scanner noise and removed. */
-const MrzText = z
+export const MrzText = z
   .union([z.array(z.string()).min(2).max(3), z.string()])
   .transform((v) => (Array.isArray(v) ? v : v.split(/\r?\n/)).map((l) => l.replace(/\s+/g, '').toUpperCase()).filter(Boolean));
 

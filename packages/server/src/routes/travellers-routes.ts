@@ -20,6 +20,12 @@ export function travellersRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     return { travellers: await travellersService.searchTravellers(ctx, user, query) };
   });
 
+  // POST, not GET: an MRZ is personal data and must not travel in a URL (URLs end up in logs and proxies).
+  app.post('/api/travellers/lookup-mrz', async (request) => {
+    const user = await userOf(ctx, request);
+    return travellersService.lookupMrz(ctx, user, travellersService.MrzLookup.parse(request.body).mrz);
+  });
+
   app.get('/api/travellers/:id', async (request) => {
     const user = await userOf(ctx, request);
     return { traveller: await travellersService.getTraveller(ctx, user, TravellerParams.parse(request.params).id) };

@@ -27,6 +27,8 @@ import {
   countryOfSide,
   normalizeDocument,
   normalizeDocumentNumber,
+  parsePassportMrz,
+  MrzText,
   type DocumentType,
 } from '../domain/documents.js';
 import type { JsonValue } from '../domain/audit-chain.js';
@@ -140,6 +142,16 @@ function toTraveller(row: travellersRepo.TravellerRow, documents: travellersRepo
   };
 }
 
+/** Travellers with their documents, in the order of `ids`. */
+async function loadTravellers(ctx: ServiceContext, ids: readonly string[]): Promise<Traveller[]> {
+  const travellers: Traveller[] = [];
+  for (const id of ids) {
+    const row = await travellersRepo.findTravellerById(ctx.db, id);
+    if (row) travellers.push(toTraveller(row, await travellersRepo.listDocuments(ctx.db, id)));
+  }
+  return travellers;
+}
+
 /** The post code to record for a read: the user's only post, or none for multi-post and headquarters users. */
 async function readingPost(ctx: ServiceContext, user: UserPrincipal): Promise<string | null> {
   if (user.allPosts || user.postIds.length !== 1) return null;
@@ -218,11 +230,7 @@ export async function searchTravellers(ctx: ServiceContext, user: UserPrincipal,
     ids = rows.map((r) => r.id);
     details = { by: 'name', withGivenNames: query.givenNames !== undefined, withBirthDate: query.birthDate !== undefined };
   }
-  const travellers: Traveller[] = [];
-  for (const id of ids) {
-    const row = await travellersRepo.findTravellerById(ctx.db, id);
-    if (row) travellers.push(toTraveller(row, await travellersRepo.listDocuments(ctx.db, id)));
-  }
+  const travellers = await loadTravellers(ctx, ids);
   await appendAudit(ctx.db, ctx.clock, {
     actor: actorOf(user),
     action: 'traveller.searched',
@@ -230,6 +238,61 @@ export async function searchTravellers(ctx: ServiceContext, user: UserPrincipal,
     details: { ...details, matches: ids },
   });
   return travellers;
+}
+
+export const MrzLookup = z.object({ mrz: MrzText });
+
+/** What a scanned passport MRZ says, and who (if anyone) already holds that passport. */
+export interface MrzLookupResult {
+  readonly passport: {
+    readonly number: string;
+    readonly issuingCountry: string;
+    readonly validUntil: string | null;
+    readonly surname: string;
+    readonly givenNames: string;
+    readonly nationality: string;
+    readonly birthDate: string;
+    readonly sex: Sex;
+  };
+  readonly travellers: readonly Traveller[];
+}
+
+/**
+ * The lane officer's first step: a scanned passport MRZ, its check digits verified, and the travellers already
+ * holding that passport (none for a first crossing: the parsed fields prefill the new record). Audited as a search.
+ */
+export async function lookupMrz(ctx: ServiceContext, user: UserPrincipal, lines: readonly string[]): Promise<MrzLookupResult> {
+  requirePermission(user, 'travellers.read');
+  let parsed: ReturnType<typeof parsePassportMrz>;
+  try {
+    parsed = parsePassportMrz(lines, nowIso(ctx).slice(0, 10));
+  } catch (error) {
+    if (error instanceof DocumentRuleError) throw new ServerError('DOCUMENT_INVALID', error.message, { cause: error });
+    throw error;
+  }
+  const { document, holder } = parsed;
+  const docs = await travellersRepo.findDocuments(ctx.db, 'passport', document.number, document.issuingCountry);
+  const ids = [...new Set(docs.map((d) => d.traveller_id))];
+  const travellers = await loadTravellers(ctx, ids);
+  await appendAudit(ctx.db, ctx.clock, {
+    actor: actorOf(user),
+    action: 'traveller.searched',
+    post: await readingPost(ctx, user),
+    details: { by: 'mrz', documentType: 'passport', matches: ids },
+  });
+  return {
+    passport: {
+      number: document.number,
+      issuingCountry: document.issuingCountry,
+      validUntil: document.validUntil,
+      surname: holder.surname,
+      givenNames: holder.givenNames,
+      nationality: holder.nationality,
+      birthDate: holder.birthDate,
+      sex: holder.sex,
+    },
+    travellers,
+  };
 }
 
 /** Adds a document to a traveller after applying its type's rules (MRZ check digits, number formats, validity). */
