@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DocumentRuleError, parsePassportMrz, normalizeDocument, NewDocument } from '../src/domain/documents.js';
+import { DocumentRuleError, documentStatus, parsePassportMrz, normalizeDocument, NewDocument } from '../src/domain/documents.js';
+import { localDate } from '../src/domain/local-date.js';
 import { canonicalJson, type JsonValue } from '../src/domain/audit-chain.js';
 import { checkDigit, td3 } from './helpers/mrz.js';
 
@@ -73,4 +74,19 @@ test('a border pass valid for more than 184 days is refused', () => {
   assert.throws(() => normalizeDocument(input, TODAY, 'PAK'), DocumentRuleError);
   const ok = NewDocument.parse({ ...input, validUntil: '2026-07-01' });
   assert.equal(normalizeDocument(ok, TODAY, 'PAK').document.validUntil, '2026-07-01');
+});
+
+test('a document is valid through its last day and not before its first', () => {
+  assert.equal(documentStatus('2026-06-01', '2026-11-30', '2026-11-30'), 'valid');
+  assert.equal(documentStatus('2026-06-01', '2026-11-30', '2026-12-01'), 'expired');
+  assert.equal(documentStatus('2026-06-01', '2026-11-30', '2026-05-31'), 'not_yet_valid');
+  assert.equal(documentStatus(null, null, '2026-05-31'), 'no_expiry');
+});
+
+test('the local date at a post can be a day ahead of UTC', () => {
+  const evening = new Date('2026-11-30T19:30:00.000Z');
+  assert.equal(localDate(evening, 'UTC'), '2026-11-30');
+  assert.equal(localDate(evening, 'Asia/Kabul'), '2026-12-01'); // UTC+4:30
+  assert.equal(localDate(evening, 'Asia/Karachi'), '2026-12-01'); // UTC+5
+  assert.equal(localDate(new Date('2026-11-30T19:00:00.000Z'), 'Asia/Kabul'), '2026-11-30');
 });

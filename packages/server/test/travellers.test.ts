@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from './helpers/databases.js';
-import { bearer, buildTestApp, createPost, createUser, errorCode, setupAdmin, type TestApp } from './helpers/app.js';
+import { bearer, buildTestApp, createPost, createUser, errorCode, login, setupAdmin, type TestApp } from './helpers/app.js';
 import { td3 } from './helpers/mrz.js';
 import { listAuditEntries, verifyAuditChain } from '../src/services/audit-service.js';
 
@@ -33,6 +33,7 @@ describeEachDialect('travellers and documents', (context) => {
     });
     assert.equal(kabulSide.statusCode, 201);
     ({ token: officer, id: officerId } = await createUser(t, admin, { username: 'officer.tkm', roles: ['officer'], posts: ['TKM'] }));
+    await createUser(t, admin, { username: 'analyst.hq', roles: ['analyst'], allPosts: true });
   });
   after(() => t.app.close());
 
@@ -172,11 +173,33 @@ describeEachDialect('travellers and documents', (context) => {
   test('every read of a traveller is audited', async () => {
     const response = await t.app.inject({ method: 'GET', url: `/api/travellers/${travellerId}`, headers: bearer(officer) });
     assert.equal(response.statusCode, 200);
-    assert.equal((response.json() as { traveller: { documents: unknown[] } }).traveller.documents.length, 7);
+    const documents = (response.json() as { traveller: { documents: { type: string; status: string }[] } }).traveller.documents;
+    assert.equal(documents.length, 7);
+    assert.deepEqual(Object.fromEntries(documents.map((d) => [d.type, d.status])), {
+      passport: 'valid',
+      cnic: 'no_expiry',
+      border_pass: 'valid',
+      visa: 'expired',
+      tazkira: 'no_expiry',
+      e_tazkira: 'no_expiry',
+      por_card: 'expired',
+    });
     const reads = (await listAuditEntries(context.database.db, 0, 1000)).filter((e) => e.action === 'traveller.read');
     assert.equal(reads.at(-1)?.subject, `traveller:${travellerId}`);
     const missing = await t.app.inject({ method: 'GET', url: '/api/travellers/00000000-0000-4000-8000-000000000000', headers: bearer(officer) });
     assert.equal(errorCode(missing), 'TRAVELLER_NOT_FOUND');
+  });
+
+  test('validity is judged on the local date at the reader\'s post', async () => {
+    // 19:30 UTC on the border pass's last day is already the next day at Torkham (UTC+5).
+    t.clock.advance(Date.parse('2026-11-30T19:30:00.000Z') - t.clock.now().getTime());
+    const statusFor = async (token: string) => {
+      const response = await t.app.inject({ method: 'GET', url: `/api/travellers/${travellerId}`, headers: bearer(token) });
+      const documents = (response.json() as { traveller: { documents: { type: string; status: string }[] } }).traveller.documents;
+      return documents.find((d) => d.type === 'border_pass')?.status;
+    };
+    assert.equal(await statusFor(await login(t, 'officer.tkm')), 'expired');
+    assert.equal(await statusFor(await login(t, 'analyst.hq')), 'valid');
   });
 
   test('the audit log holds no names or document numbers, and the chain verifies', async () => {

@@ -216,6 +216,16 @@ function simple(type: DocumentType, number: string, issuingCountry: string): Nor
   return { type, number, issuingCountry, validFrom: null, validUntil: null, mrz: null, details: {} };
 }
 
+export const DOCUMENT_STATUSES = ['valid', 'expired', 'not_yet_valid', 'no_expiry'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** Validity on `today` (YYYY-MM-DD, local to where it is checked); both bounds are inclusive days. */
+export function documentStatus(validFrom: string | null, validUntil: string | null, today: string): DocumentStatus {
+  if (validFrom !== null && today < validFrom) return 'not_yet_valid';
+  if (validUntil === null) return 'no_expiry';
+  return today > validUntil ? 'expired' : 'valid';
+}
+
 /** ICAO code of the state running a post on the given side. */
 export function countryOfSide(side: string): string {
   return side === 'AF' ? 'AFG' : 'PAK';

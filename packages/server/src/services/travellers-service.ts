@@ -25,6 +25,8 @@ import {
   NewDocument,
   TRAVEL_DOCUMENT_TYPES,
   countryOfSide,
+  documentStatus,
+  type DocumentStatus,
   normalizeDocument,
   normalizeDocumentNumber,
   parsePassportMrz,
@@ -32,6 +34,7 @@ import {
   type DocumentType,
 } from '../domain/documents.js';
 import type { JsonValue } from '../domain/audit-chain.js';
+import { localDate } from '../domain/local-date.js';
 import { appendAudit } from './audit-service.js';
 import { requirePermission } from './access.js';
 import { PostCode, getPostRow } from './posts-service.js';
@@ -86,6 +89,8 @@ export interface TravelDocument {
   readonly validFrom: string | null;
   readonly validUntil: string | null;
   readonly travelDocument: boolean;
+  /** Validity on the local date at the reader's post (UTC for headquarters and multi-post users). */
+  readonly status: DocumentStatus;
   readonly mrz: string | null;
   readonly details: Readonly<Record<string, string>>;
   readonly createdAt: string;
@@ -107,7 +112,7 @@ export interface Traveller {
   readonly documents: readonly TravelDocument[];
 }
 
-function toDocument(row: travellersRepo.DocumentWithPost): TravelDocument {
+function toDocument(row: travellersRepo.DocumentWithPost, today: string): TravelDocument {
   const type = row.type as DocumentType;
   return {
     id: row.id,
@@ -118,13 +123,14 @@ function toDocument(row: travellersRepo.DocumentWithPost): TravelDocument {
     validFrom: row.valid_from,
     validUntil: row.valid_until,
     travelDocument: TRAVEL_DOCUMENT_TYPES.includes(type),
+    status: documentStatus(row.valid_from, row.valid_until, today),
     mrz: row.mrz,
     details: JSON.parse(row.details) as Record<string, string>,
     createdAt: row.created_at,
   };
 }
 
-function toTraveller(row: travellersRepo.TravellerRow, documents: travellersRepo.DocumentWithPost[]): Traveller {
+function toTraveller(row: travellersRepo.TravellerRow, documents: travellersRepo.DocumentWithPost[], today: string): Traveller {
   return {
     id: row.id,
     surnameLatin: row.surname_latin,
@@ -138,24 +144,27 @@ function toTraveller(row: travellersRepo.TravellerRow, documents: travellersRepo
     sex: row.sex as Sex,
     nationality: row.nationality,
     createdAt: row.created_at,
-    documents: documents.map(toDocument),
+    documents: documents.map((d) => toDocument(d, today)),
   };
 }
 
 /** Travellers with their documents, in the order of `ids`. */
-async function loadTravellers(ctx: ServiceContext, ids: readonly string[]): Promise<Traveller[]> {
+async function loadTravellers(ctx: ServiceContext, ids: readonly string[], today: string): Promise<Traveller[]> {
   const travellers: Traveller[] = [];
   for (const id of ids) {
     const row = await travellersRepo.findTravellerById(ctx.db, id);
-    if (row) travellers.push(toTraveller(row, await travellersRepo.listDocuments(ctx.db, id)));
+    if (row) travellers.push(toTraveller(row, await travellersRepo.listDocuments(ctx.db, id), today));
   }
   return travellers;
 }
 
-/** The post code to record for a read: the user's only post, or none for multi-post and headquarters users. */
-async function readingPost(ctx: ServiceContext, user: UserPrincipal): Promise<string | null> {
-  if (user.allPosts || user.postIds.length !== 1) return null;
-  return (await postsRepo.findPostById(ctx.db, user.postIds[0]!))?.code ?? null;
+/**
+ * Where a read happens: the user's only post (recorded in the audit log, and whose local date judges document
+ * validity), or no post and the UTC date for headquarters and multi-post users.
+ */
+async function readingPlace(ctx: ServiceContext, user: UserPrincipal): Promise<{ post: string | null; today: string }> {
+  const post = user.allPosts || user.postIds.length !== 1 ? undefined : await postsRepo.findPostById(ctx.db, user.postIds[0]!);
+  return { post: post?.code ?? null, today: localDate(ctx.clock.now(), post?.time_zone ?? 'UTC') };
 }
 
 /** Records a new traveller at a post the user is granted. */
@@ -193,7 +202,7 @@ export async function createTraveller(ctx: ServiceContext, user: UserPrincipal, 
       post: post.code,
     });
   });
-  return toTraveller(row, []);
+  return toTraveller(row, [], localDate(ctx.clock.now(), post.time_zone));
 }
 
 /** A traveller with documents; the read is audited. */
@@ -202,13 +211,14 @@ export async function getTraveller(ctx: ServiceContext, user: UserPrincipal, id:
   const row = await travellersRepo.findTravellerById(ctx.db, id);
   if (!row) throw new ServerError('TRAVELLER_NOT_FOUND', `no traveller ${id}`);
   const documents = await travellersRepo.listDocuments(ctx.db, id);
+  const place = await readingPlace(ctx, user);
   await appendAudit(ctx.db, ctx.clock, {
     actor: actorOf(user),
     action: 'traveller.read',
     subject: `traveller:${id}`,
-    post: await readingPost(ctx, user),
+    post: place.post,
   });
-  return toTraveller(row, documents);
+  return toTraveller(row, documents, place.today);
 }
 
 /** Searches travellers by document or by name; the search and its matches are audited, matches or not. */
@@ -230,11 +240,12 @@ export async function searchTravellers(ctx: ServiceContext, user: UserPrincipal,
     ids = rows.map((r) => r.id);
     details = { by: 'name', withGivenNames: query.givenNames !== undefined, withBirthDate: query.birthDate !== undefined };
   }
-  const travellers = await loadTravellers(ctx, ids);
+  const place = await readingPlace(ctx, user);
+  const travellers = await loadTravellers(ctx, ids, place.today);
   await appendAudit(ctx.db, ctx.clock, {
     actor: actorOf(user),
     action: 'traveller.searched',
-    post: await readingPost(ctx, user),
+    post: place.post,
     details: { ...details, matches: ids },
   });
   return travellers;
@@ -273,11 +284,12 @@ export async function lookupMrz(ctx: ServiceContext, user: UserPrincipal, lines:
   const { document, holder } = parsed;
   const docs = await travellersRepo.findDocuments(ctx.db, 'passport', document.number, document.issuingCountry);
   const ids = [...new Set(docs.map((d) => d.traveller_id))];
-  const travellers = await loadTravellers(ctx, ids);
+  const place = await readingPlace(ctx, user);
+  const travellers = await loadTravellers(ctx, ids, place.today);
   await appendAudit(ctx.db, ctx.clock, {
     actor: actorOf(user),
     action: 'traveller.searched',
-    post: await readingPost(ctx, user),
+    post: place.post,
     details: { by: 'mrz', documentType: 'passport', matches: ids },
   });
   return {
@@ -364,5 +376,5 @@ export async function addDocument(
     }
     throw error;
   }
-  return toDocument({ ...row, issuing_post_code: issuingPost?.code ?? null });
+  return toDocument({ ...row, issuing_post_code: issuingPost?.code ?? null }, localDate(ctx.clock.now(), post.time_zone));
 }
