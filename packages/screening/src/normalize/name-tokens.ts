@@ -8,7 +8,7 @@ import { foldText, isArabicLetter } from './fold.js';
 import { foldArabicScript } from './arabic-script.js';
 import { isTitle } from './titles.js';
 import { isStopWord } from './stop-words.js';
-import { canonicalParticles } from './particles.js';
+import { canonicalParticles, isArticle } from './particles.js';
 import { latinSkeleton } from './skeleton.js';
 import { arabicSkeletons } from './transliterate.js';
 
@@ -122,7 +122,8 @@ export function tokenizeName(full: string): NameToken[][] {
   }
   const out: NameToken[][] = [];
   for (const list of byScript.values()) {
-    const untitled = list.filter((w) => !isTitle(w) && !isStopWord(w));
+    // A title word after an article is a family name ("El Sheikh", "Al-Haj"), not a title.
+    const untitled = list.filter((w, i) => !isStopWord(w) && !(isTitle(w) && !isArticle(list[i - 1] ?? '')));
     const tokens = canonicalParticles(untitled.length > 0 ? untitled : list).map(makeToken);
     if (tokens.length > 0) out.push(tokens);
   }

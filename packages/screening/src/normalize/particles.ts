@@ -16,6 +16,11 @@ const LATIN_ARTICLES: ReadonlySet<string> = new Set([
   'at', 'et', 'ut', 'az', 'ez', 'uz', 'an', 'en', 'un', 'ath', 'adh', 'ez',
 ]);
 
+/** True for a standalone Latin or Arabic-script article ("al", "el", "ud", "ال"). */
+export function isArticle(token: string): boolean {
+  return LATIN_ARTICLES.has(token) || token === ARABIC_ARTICLE;
+}
+
 /** Filiation words: "son/daughter of". `ben` only counts after the first part (Ben is also a given name). */
 const FILIATION: ReadonlySet<string> = new Set(['bin', 'ibn', 'bint', 'binti', 'ould', 'bn', 'بن', 'ابن', 'بنت', 'ولد']);
 
