@@ -1,8 +1,8 @@
 /**
  * A fingerprint template turned into the flat typed arrays the matcher reads: minutiae and each minutia's edges to
  * its nearest neighbours (the local structure, invariant to rotation and translation). Built once per template by
- * {@link prepare}; comparisons then allocate nothing. The edge hash used to find root pairs is built from the probe
- * by probe-index.ts, once per probe rather than per template, so that a gallery of prepared candidates stays
+ * {@link prepare}; comparisons then allocate nothing. The edge hash used to find root pairs is built by
+ * probe-index.ts the first time a template serves as a probe, so that a gallery of prepared candidates stays
  * compact.
  *
  * An edge from minutia i to neighbour j is described as in SourceAFIS and NBIS bozorth3 by its length and two
