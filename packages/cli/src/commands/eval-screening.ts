@@ -3,7 +3,7 @@
  * [--json]`: the screening evaluation protocol (packages/screening/src/eval/screening-eval.ts, MATCHING.md). The
  * threshold is calibrated on the negatives for the given name-only false-alert rate (default 0.5 %); recall is
  * reported per category at that threshold, name-only and with nationality (pairs) and date of birth and
- * nationality (negatives); latency is the wall time per screened person. Extra --list files (OFAC) make the
+ * nationality (negatives); latency is the CPU time per screened person. Extra --list files (OFAC) make the
  * index bigger, as at a border post that loads several lists.
  */
 import { readFileSync } from 'node:fs';

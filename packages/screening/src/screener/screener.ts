@@ -87,10 +87,11 @@ export interface ScreenOptions {
 }
 
 /**
- * The threshold used when none is configured: calibrated on negatives_global.csv against the UN list for a 0.5 %
- * name-only false-alert rate (see MATCHING.md; `sarhad eval screening` recomputes it).
+ * The threshold used when none is configured: calibrated on negatives_global.csv against the UN list (2026-05-08)
+ * for a 0.5 % name-only false-alert rate (0.566185; see MATCHING.md). `sarhad eval screening` recomputes it for
+ * other lists.
  */
-export const DEFAULT_THRESHOLD = 0.7;
+export const DEFAULT_THRESHOLD = 0.566;
 const DEFAULT_CANDIDATE_LIMIT = 200;
 
 /**
