@@ -51,6 +51,7 @@ export class CandidateIndex {
   readonly #touched: Int32Array;
   readonly #tokenTouched: Int32Array;
   #stamp = 0;
+  #tokenTouchedCount = 0;
 
   constructor(names: readonly IndexedName[]) {
     this.names = names;
@@ -100,6 +101,19 @@ export class CandidateIndex {
     return best;
   }
 
+  /** Marks the names of a posting list as reached by the current token, keeping each name's best hit. */
+  #visit(ids: Int32Array | undefined, hit: number, tokenStamp: number): void {
+    if (ids === undefined) return;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (this.#tokenStamp[id] !== tokenStamp) {
+        this.#tokenStamp[id] = tokenStamp;
+        this.#tokenHit[id] = hit;
+        this.#tokenTouched[this.#tokenTouchedCount++] = id;
+      } else if (this.#tokenHit[id]! < hit) this.#tokenHit[id] = hit;
+    }
+  }
+
   /** Names reached by the query tokens, strongest first, at most `limit`. */
   retrieve(query: readonly NameToken[], weights: readonly number[], limit: number): Candidate[] {
     const queryStamp = ++this.#stamp;
@@ -112,26 +126,16 @@ export class CandidateIndex {
       queryWeight += weights[t]!;
       if (telling && weights[t]! < COMMON_TOKEN_WEIGHT) return;
       const tokenStamp = ++this.#stamp;
-      let tokenTouched = 0;
-      const visit = (ids: Int32Array | undefined, hit: number): void => {
-        if (ids === undefined) return;
-        for (let k = 0; k < ids.length; k++) {
-          const id = ids[k]!;
-          if (this.#tokenStamp[id] !== tokenStamp) {
-            this.#tokenStamp[id] = tokenStamp;
-            this.#tokenHit[id] = hit;
-            this.#tokenTouched[tokenTouched++] = id;
-          } else if (this.#tokenHit[id]! < hit) this.#tokenHit[id] = hit;
-        }
-      };
+      this.#tokenTouchedCount = 0;
       for (const key of tokenKeys(token)) {
-        visit(this.#exact.get(key), 1);
-        visit(this.#near.get(key), NEAR_HIT);
+        this.#visit(this.#exact.get(key), 1, tokenStamp);
+        this.#visit(this.#near.get(key), NEAR_HIT, tokenStamp);
         for (const d of deletionKeys(key)) {
-          visit(this.#exact.get(d), NEAR_HIT);
-          if (d.length >= MIN_NEAR_KEY - 1) visit(this.#near.get(d), NEAR_HIT);
+          this.#visit(this.#exact.get(d), NEAR_HIT, tokenStamp);
+          if (d.length >= MIN_NEAR_KEY - 1) this.#visit(this.#near.get(d), NEAR_HIT, tokenStamp);
         }
       }
+      const tokenTouched = this.#tokenTouchedCount;
       const w = weights[t]!;
       for (let k = 0; k < tokenTouched; k++) {
         const id = this.#tokenTouched[k]!;

@@ -31,12 +31,15 @@ export function skeletonKey(skeleton: string): string {
   return out;
 }
 
+/** A token with no key consonant (Yaya, Yahya) keys on its first letter. */
+function keyOf(skeleton: string, text: string): string {
+  return skeletonKey(skeleton) || `0${text[0] ?? ''}`;
+}
+
 /** The retrieval keys of a token: its class key (and its glued-article-free variant's), or its text. */
 export function tokenKeys(token: NameToken): string[] {
   if (token.script === 'other') return [`#${token.text}`];
   if (token.initial) return [];
-  // A token with no key consonant (Yaya, Yahya, Ali's vowels around one l are fine) keys on its first letter.
-  const keyOf = (skeleton: string, text: string): string => skeletonKey(skeleton) || `0${text[0] ?? ''}`;
   const keys = (token.readings ?? [token.skeleton]).map((skeleton) => keyOf(skeleton, token.text));
   if (token.alt !== undefined) keys.push(keyOf(token.alt.skeleton, token.alt.text));
   return keys.filter((k, i) => keys.indexOf(k) === i);

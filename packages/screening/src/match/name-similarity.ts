@@ -47,6 +47,54 @@ export interface NameComparison {
   readonly queryCoverage: number;
 }
 
+interface JoinSums {
+  matched: number;
+  dissimilar: number;
+  pairedQueryWeight: number;
+}
+
+/** Pairs adjacent unpaired tokens of side A, joined, with unpaired single tokens of side B (see compareNames). */
+function joinPass(
+  sideA: readonly WeightedToken[],
+  usedA: boolean[],
+  sideB: readonly WeightedToken[],
+  usedB: boolean[],
+  aIsQuery: boolean,
+  similarity: (a: NameToken, b: NameToken) => number,
+  sums: JoinSums,
+  pairs: TokenPair[],
+): void {
+  for (let i = 0; i + 1 < sideA.length; i++) {
+    if (usedA[i] || usedA[i + 1]) continue;
+    const joined = joinTokens(sideA[i]!.token, sideA[i + 1]!.token);
+    if (joined === undefined) continue;
+    let best = -1;
+    let bestS = MIN_TOKEN_SIMILARITY;
+    for (let j = 0; j < sideB.length; j++) {
+      if (usedB[j]) continue;
+      const s = aIsQuery ? similarity(joined, sideB[j]!.token) : similarity(sideB[j]!.token, joined);
+      if (s >= bestS) {
+        best = j;
+        bestS = s;
+      }
+    }
+    if (best < 0) continue;
+    usedA[i] = usedA[i + 1] = usedB[best] = true;
+    const w = (Math.max(sideA[i]!.weight, sideA[i + 1]!.weight) + sideB[best]!.weight) / 2;
+    const e = (bestS - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR);
+    sums.matched += e * w;
+    sums.dissimilar += (1 - e) * w;
+    sums.pairedQueryWeight += (aIsQuery ? sideA[i]!.weight + sideA[i + 1]!.weight : sideB[best]!.weight) * e;
+    const text = `${sideA[i]!.token.text} ${sideA[i + 1]!.token.text}`;
+    pairs.push(
+      aIsQuery
+        ? { query: text, listed: sideB[best]!.token.text, similarity: bestS }
+        : { query: sideB[best]!.token.text, listed: text, similarity: bestS },
+    );
+    i++;
+  }
+}
+
 /** Compares two weighted token lists; `similarity` may be memoised by the caller. */
 export function compareNames(
   query: readonly WeightedToken[],
@@ -79,43 +127,11 @@ export function compareNames(
   }
   // Second pass: two adjacent unpaired tokens on one side may be one token on the other ("Wiji Joko" and
   // "Wijijoko", "Abu Bakar" and "Abubakar"): they pair as one, weighing as their heavier part.
-  const joinPass = (
-    sideA: readonly WeightedToken[],
-    usedA: boolean[],
-    sideB: readonly WeightedToken[],
-    usedB: boolean[],
-    aIsQuery: boolean,
-  ): void => {
-    for (let i = 0; i + 1 < sideA.length; i++) {
-      if (usedA[i] || usedA[i + 1]) continue;
-      const joined = joinTokens(sideA[i]!.token, sideA[i + 1]!.token);
-      if (joined === undefined) continue;
-      let best = -1;
-      let bestS = MIN_TOKEN_SIMILARITY;
-      for (let j = 0; j < sideB.length; j++) {
-        if (usedB[j]) continue;
-        const s = aIsQuery ? similarity(joined, sideB[j]!.token) : similarity(sideB[j]!.token, joined);
-        if (s >= bestS) {
-          best = j;
-          bestS = s;
-        }
-      }
-      if (best < 0) continue;
-      usedA[i] = usedA[i + 1] = usedB[best] = true;
-      const wA = Math.max(sideA[i]!.weight, sideA[i + 1]!.weight);
-      const w = (wA + sideB[best]!.weight) / 2;
-      const e = (bestS - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR);
-      matched += e * w;
-      dissimilar += (1 - e) * w;
-      pairedQueryWeight += (aIsQuery ? sideA[i]!.weight + sideA[i + 1]!.weight : sideB[best]!.weight) * e;
-      const text = `${sideA[i]!.token.text} ${sideA[i + 1]!.token.text}`;
-      pairs.push(aIsQuery ? { query: text, listed: sideB[best]!.token.text, similarity: bestS } : { query: sideB[best]!.token.text, listed: text, similarity: bestS });
-      i++;
-    }
-  };
   if (usedQ.includes(false) && usedL.includes(false)) {
-    joinPass(query, usedQ, listed, usedL, true);
-    joinPass(listed, usedL, query, usedQ, false);
+    const sums: JoinSums = { matched, dissimilar, pairedQueryWeight };
+    joinPass(query, usedQ, listed, usedL, true, similarity, sums, pairs);
+    joinPass(listed, usedL, query, usedQ, false, similarity, sums, pairs);
+    ({ matched, dissimilar, pairedQueryWeight } = sums);
   }
 
   let unpairedQ = 0;

@@ -83,10 +83,9 @@ function makeToken(text: string): NameToken {
   return { text, script, skeleton: latinSkeleton(text), ...(alt === undefined ? {} : { alt }), initial: text.length === 1 };
 }
 
-// Joined tokens of recent comparisons (a listed pair recurs in every query that reaches its name). Bounded: the
-// cache is dropped whenever it grows past the limit.
-const JOINED_CACHE_LIMIT = 50_000;
-const joinedTokens = new Map<string, NameToken>();
+// Joined tokens, per pair of token objects (listed tokens are interned, so a listed pair recurs in every query
+// that reaches its name). Weak keys: the cache goes with the tokens.
+const joinedTokens = new WeakMap<NameToken, WeakMap<NameToken, NameToken>>();
 
 /**
  * Two adjacent tokens written as one ("Wiji Joko" as "Wijijoko", "ظاهر عويس" as "ظاهرعويس"), for comparison with a
@@ -94,14 +93,10 @@ const joinedTokens = new Map<string, NameToken>();
  */
 export function joinTokens(a: NameToken, b: NameToken): NameToken | undefined {
   if (a.script !== b.script || a.script === 'other' || a.initial || b.initial) return undefined;
-  const text = a.text + b.text;
-  const key = `${a.script}:${text}`;
-  let joined = joinedTokens.get(key);
-  if (joined === undefined) {
-    if (joinedTokens.size >= JOINED_CACHE_LIMIT) joinedTokens.clear();
-    joined = makeToken(text);
-    joinedTokens.set(key, joined);
-  }
+  let byFirst = joinedTokens.get(a);
+  if (byFirst === undefined) joinedTokens.set(a, (byFirst = new WeakMap()));
+  let joined = byFirst.get(b);
+  if (joined === undefined) byFirst.set(b, (joined = makeToken(a.text + b.text)));
   return joined;
 }
 

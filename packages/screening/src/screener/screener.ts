@@ -92,7 +92,7 @@ export interface ScreenOptions {
  * other lists.
  */
 export const DEFAULT_THRESHOLD = 0.566;
-const DEFAULT_CANDIDATE_LIMIT = 200;
+const DEFAULT_CANDIDATE_LIMIT = 100;
 
 /**
  * Weak aliases count when the entry's best good name reaches this score on its own, or agrees with the query on
