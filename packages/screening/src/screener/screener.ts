@@ -275,7 +275,8 @@ export class Screener {
       let score = best === undefined ? 0 : best.score + DOB_ADJUSTMENT[dobAgreement] + NATIONALITY_ADJUSTMENT[nationalityAgreement];
       if (document !== undefined) score = Math.max(score, document.score);
       score = round6(Math.min(1, Math.max(0, score)));
-      if (score < threshold || (score === 0 && threshold === 0 && best === undefined && document === undefined)) continue;
+      // No name evidence (only an unconfirmed weak alias) and no document: nothing to report, whatever the threshold.
+      if (score < threshold || (best === undefined && document === undefined)) continue;
       const hash = (prepared.hash ??= entryContentHash(entry));
       if (decisions.suppresses(person.id, entry.source, entry.id, hash)) continue;
       const primary = entry.names.find((n) => n.kind === 'primary') ?? entry.names[0];
