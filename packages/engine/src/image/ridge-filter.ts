@@ -56,9 +56,13 @@ function alongWeights(): Float32Array {
   return w;
 }
 
-/** Band-pass across the ridge for one period: windowed cosine with its mean removed, so flat areas give 0. */
+/**
+ * Band-pass across the ridge for one period: cosine under a Gaussian of sigma 0.5 period (at most 5.5 px), with
+ * its mean removed so flat areas give 0. The envelope spans about two ridges each side: narrower lets noise
+ * through, wider blurs minutiae.
+ */
 function acrossWeights(period: number): Float32Array {
-  const sigma = Math.min(0.45 * period, 5);
+  const sigma = Math.min(0.5 * period, 5.5);
   const n = 2 * ACROSS_RADIUS + 1;
   const envelope = new Float64Array(n);
   const w = new Float64Array(n);

@@ -18,16 +18,19 @@ export interface Candidate {
 
 /** Minimum distance from the segmentation boundary, in pixels: ridges near the boundary end artificially. */
 export const MIN_EDGE_DISTANCE = 12;
-/** A minutia with more than {@link MAX_CLUSTER_NEIGHBOURS} others within this radius (pixels) is noise. */
+/**
+ * A minutia with more than {@link MAX_CLUSTER_NEIGHBOURS} others within this radius (pixels) is noise. SourceAFIS
+ * uses 4; on FVC data 6 keeps the genuine dense areas near cores and deltas (EER 3.5 -> 3.3 %).
+ */
 const CLUSTER_RADIUS = 20;
-const MAX_CLUSTER_NEIGHBOURS = 4;
+const MAX_CLUSTER_NEIGHBOURS = 6;
 
 /** Drops candidates closer than {@link MIN_EDGE_DISTANCE} to the background. */
 export function dropNearEdge(candidates: Candidate[], edgeDistance: Float32Array, width: number): Candidate[] {
   return candidates.filter((m) => edgeDistance[m.y * width + m.x]! >= MIN_EDGE_DISTANCE);
 }
 
-/** Drops candidates in dense clouds (SourceAFIS's rule: more than 4 others within 20 px). */
+/** Drops candidates in dense clouds (more than 6 others within 20 px). */
 export function dropClusters(candidates: Candidate[]): Candidate[] {
   const r2 = CLUSTER_RADIUS * CLUSTER_RADIUS;
   return candidates.filter((m) => {
