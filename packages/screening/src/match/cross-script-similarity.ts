@@ -26,11 +26,19 @@ const UNEXPLAINED_VOWEL = 0.5;
 const UNEXPLAINED_CONSONANT = 1;
 const VOWELS = 'aeiouy';
 
+const LETTERS = 27;
+const letterIndex = (code: number): number => (code >= 97 && code <= 122 ? code - 97 : 26);
+const IS_VOWEL = new Uint8Array(LETTERS);
+for (const v of VOWELS) IS_VOWEL[letterIndex(v.charCodeAt(0))] = 1;
+
 interface SymbolModel {
   readonly slot: boolean;
-  /** emission -> cost. */
-  readonly costs: ReadonlyMap<string, number>;
-  readonly best: string;
+  /** Cost of each one-letter reading the model knows (Infinity when unseen), by letter index. */
+  readonly known1: Float64Array;
+  /** Cost of each one-letter reading, unseen ones at the learned Latin substitution cost from the best reading. */
+  readonly any1: Float64Array;
+  /** Readings of two or three letters with their costs. */
+  readonly multi: readonly (readonly [string, number])[];
   readonly silentCost: number;
   readonly vowelCost: number;
 }
@@ -39,34 +47,30 @@ const symbolModels = new Map<string, SymbolModel>();
 function symbolModel(symbol: string): SymbolModel {
   let model = symbolModels.get(symbol);
   if (model !== undefined) return model;
+  const known1 = new Float64Array(LETTERS).fill(Number.POSITIVE_INFINITY);
+  const any1 = new Float64Array(LETTERS).fill(Number.POSITIVE_INFINITY);
   const slotCost = SLOT_VOWEL_COST[symbol];
   if (slotCost !== undefined) {
-    model = { slot: true, costs: new Map([['', 0]]), best: '', silentCost: 0, vowelCost: slotCost };
+    for (let c = 0; c < LETTERS; c++) if (IS_VOWEL[c]) known1[c] = any1[c] = slotCost;
+    model = { slot: true, known1, any1, multi: [], silentCost: 0, vowelCost: slotCost };
   } else {
     const rows = EMISSIONS[symbol] ?? [];
     const top = rows[0]?.[1] ?? 1;
-    const costs = new Map(rows.map(([e, p]) => [e, Math.min(1, Math.log(top / p) / Math.log(FULL_COST_RATIO))]));
-    model = { slot: false, costs, best: rows[0]?.[0] ?? '', silentCost: costs.get('') ?? 1, vowelCost: 1 };
+    const costOf = (p: number): number => Math.min(1, Math.log(top / p) / Math.log(FULL_COST_RATIO));
+    const best = rows[0]?.[0] ?? '';
+    if (best !== '') for (let c = 0; c < 26; c++) any1[c] = substitutionCost(best[0]!, String.fromCharCode(97 + c));
+    any1[26] = 1;
+    let silentCost = 1;
+    const multi: [string, number][] = [];
+    for (const [e, p] of rows) {
+      if (e.length === 0) silentCost = costOf(p);
+      else if (e.length === 1) known1[letterIndex(e.charCodeAt(0))] = any1[letterIndex(e.charCodeAt(0))] = costOf(p);
+      else multi.push([e, costOf(p)]);
+    }
+    model = { slot: false, known1, any1, multi, silentCost, vowelCost: 1 };
   }
   symbolModels.set(symbol, model);
   return model;
-}
-
-function emissionCost(model: SymbolModel, latin: string, j: number, k: number): number | undefined {
-  if (model.slot) {
-    for (let t = j; t < j + k; t++) if (!VOWELS.includes(latin[t]!)) return undefined;
-    return k <= 2 ? k * model.vowelCost : undefined;
-  }
-  const e = latin.slice(j, j + k);
-  const known = model.costs.get(e);
-  // A doubled consonant: shadda is not written, so any letter may stand for its doubled reading.
-  if (k === 2 && e[0] === e[1]) {
-    const single = model.costs.get(e[0]!);
-    if (single !== undefined) return Math.min(known ?? 1, single + DOUBLING_COST);
-  }
-  if (known !== undefined) return known;
-  if (k === 1 && model.best !== '') return substitutionCost(model.best[0]!, e);
-  return undefined;
 }
 
 // Symbol sequences of recently seen tokens (listed tokens recur in every query). Bounded: a server screens
@@ -83,29 +87,58 @@ function symbolSequence(arabic: string): SymbolModel[] {
   return seq;
 }
 
+// Reused rows and letter indexes: the alignment runs in the screening hot loop and must not allocate per call.
+let prevRow = new Float64Array(32);
+let curRow = new Float64Array(32);
+let codes = new Int32Array(32);
+let unexplained = new Float64Array(32);
+
 /** Minimum alignment cost of folded Arabic-script `arabic` against folded Latin `latin`. */
 export function crossScriptCost(arabic: string, latin: string): number {
   const symbols = symbolSequence(arabic);
   const m = latin.length;
+  if (prevRow.length <= m) {
+    prevRow = new Float64Array(m * 2 + 2);
+    curRow = new Float64Array(m * 2 + 2);
+    codes = new Int32Array(m * 2 + 2);
+    unexplained = new Float64Array(m * 2 + 2);
+  }
+  for (let j = 0; j < m; j++) {
+    codes[j] = letterIndex(latin.charCodeAt(j));
+    unexplained[j] = IS_VOWEL[codes[j]!] ? UNEXPLAINED_VOWEL : UNEXPLAINED_CONSONANT;
+  }
   const INF = Number.POSITIVE_INFINITY;
-  let prev = new Float64Array(m + 1).fill(INF);
-  let cur = new Float64Array(m + 1);
+  let prev = prevRow;
+  let cur = curRow;
   prev[0] = 0;
-  const unexplained = (j: number): number => (VOWELS.includes(latin[j]!) ? UNEXPLAINED_VOWEL : UNEXPLAINED_CONSONANT);
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + unexplained(j - 1);
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + unexplained[j - 1]!;
   for (const model of symbols) {
-    cur.fill(INF);
+    for (let j = 0; j <= m; j++) cur[j] = INF;
     for (let j = 0; j <= m; j++) {
       const base = prev[j]!;
       if (base === INF) continue;
       if (base + model.silentCost < cur[j]!) cur[j] = base + model.silentCost;
-      for (let k = 1; k <= 3 && j + k <= m; k++) {
-        const cost = emissionCost(model, latin, j, k);
-        if (cost !== undefined && base + cost < cur[j + k]!) cur[j + k] = base + cost;
+      if (j === m) continue;
+      const c0 = codes[j]!;
+      const one = base + model.any1[c0]!;
+      if (one < cur[j + 1]!) cur[j + 1] = one;
+      if (j + 1 < m) {
+        const c1 = codes[j + 1]!;
+        if (model.slot) {
+          if (IS_VOWEL[c0] && IS_VOWEL[c1] && base + 2 * model.vowelCost < cur[j + 2]!) cur[j + 2] = base + 2 * model.vowelCost;
+          continue;
+        }
+        // A doubled consonant: shadda is not written, so any letter may stand for its doubled reading.
+        if (c0 === c1) {
+          const doubled = base + model.known1[c0]! + DOUBLING_COST;
+          if (doubled < cur[j + 2]!) cur[j + 2] = doubled;
+        }
+        for (const [e, cost] of model.multi)
+          if (j + e.length <= m && latin.startsWith(e, j) && base + cost < cur[j + e.length]!) cur[j + e.length] = base + cost;
       }
     }
     for (let j = 1; j <= m; j++) {
-      const viaInsert = cur[j - 1]! + unexplained(j - 1);
+      const viaInsert = cur[j - 1]! + unexplained[j - 1]!;
       if (viaInsert < cur[j]!) cur[j] = viaInsert;
     }
     const t = prev;
