@@ -27,7 +27,10 @@ export const ANGLE_TOLERANCE = 8;
 /** Edge-hash length bins: 16 px wide; the last bin holds every longer edge (rare: nine nearest neighbours). */
 export const HASH_LENGTH_BIN = 16; // px
 export const HASH_LENGTH_BINS = 16;
-/** Edge-hash angle bins: byte angle >> 4, 16 bins of 22.5 degrees. Must exceed 2 * ANGLE_TOLERANCE. */
+/**
+ * Edge-hash angle bins: byte angle >> 4, 16 bins of 22.5 degrees. A bin must be at least 2 * ANGLE_TOLERANCE wide so
+ * that a tolerance window spans at most two bins (probe-index.ts relies on it).
+ */
 export const HASH_ANGLE_SHIFT = 4;
 export const HASH_ANGLE_BINS = 256 >> HASH_ANGLE_SHIFT;
 /** Number of buckets in the probe's edge hash (probe-index.ts). */

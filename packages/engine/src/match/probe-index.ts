@@ -22,7 +22,7 @@ import {
   NEIGHBOR_EDGES,
 } from './match-parameters.js';
 
-/** The edge hash of one probe. Bucket b holds entries `start[b] .. start[b + 1] - 1`. */
+/** The edge hash of one probe. Bucket b holds entries `start[b] .. start[b + 1] - 1`, sorted by length. */
 export interface ProbeIndex {
   readonly start: Uint16Array;
   /** Probe minutiae at both ends of each entry's edge. */
@@ -39,6 +39,10 @@ export interface ProbeIndex {
  */
 const MAX_LENGTH_SPAN = 8;
 const MAX_BUCKETS_PER_EDGE = MAX_LENGTH_SPAN * 2 * 2;
+
+if (2 * ANGLE_TOLERANCE > 256 / HASH_ANGLE_BINS) {
+  throw new Error('match-parameters: an angle tolerance window must not span more than two hash bins');
+}
 
 const indexes = new WeakMap<PreparedTemplate, ProbeIndex>();
 // The last probe and its index: 1:N search compares one probe with every candidate, so skip even the WeakMap.
@@ -126,6 +130,33 @@ function buildProbeIndex(probe: PreparedTemplate): ProbeIndex {
       length[slot] = edgeLength[e]!;
       sourceAngle[slot] = edgeSourceAngle[e]!;
       targetAngle[slot] = edgeTargetAngle[e]!;
+    }
+  }
+  // Each bucket sorted by length, so a lookup can skip to its length window and stop after it (insertion sort:
+  // buckets hold a few entries).
+  for (let b = 0; b < HASH_BUCKETS; b++) {
+    const first = start[b]!;
+    const end = start[b + 1]!;
+    for (let i = first + 1; i < end; i++) {
+      const l = length[i]!;
+      const s = source[i]!;
+      const t = target[i]!;
+      const sa = sourceAngle[i]!;
+      const ta = targetAngle[i]!;
+      let j = i;
+      while (j > first && length[j - 1]! > l) {
+        length[j] = length[j - 1]!;
+        source[j] = source[j - 1]!;
+        target[j] = target[j - 1]!;
+        sourceAngle[j] = sourceAngle[j - 1]!;
+        targetAngle[j] = targetAngle[j - 1]!;
+        j--;
+      }
+      length[j] = l;
+      source[j] = s;
+      target[j] = t;
+      sourceAngle[j] = sa;
+      targetAngle[j] = ta;
     }
   }
   return { start, source, target, length, sourceAngle, targetAngle };

@@ -39,11 +39,16 @@ export function findRootPairs(probe: PreparedTemplate, candidate: PreparedTempla
       const bucket = bucketOf(length, sa, ta);
       const end = start[bucket + 1]!;
       const ct = cTo[ce]!;
+      // |pl - length| <= base + slope * max(pl, length) solved for pl; buckets are sorted by length.
+      const low = length - LENGTH_TOLERANCE_BASE - LENGTH_TOLERANCE_SLOPE * length;
+      const high = (length + LENGTH_TOLERANCE_BASE) / (1 - LENGTH_TOLERANCE_SLOPE);
       for (let h = start[bucket]!; h < end; h++) {
         const pl = pLength[h]!;
+        if (pl < low) continue;
+        if (pl > high) break;
         const dl = pl > length ? pl - length : length - pl;
         const tol = LENGTH_TOLERANCE_BASE + LENGTH_TOLERANCE_SLOPE * (pl > length ? pl : length);
-        if (dl > tol) continue;
+        if (dl > tol) continue; // only where rounding puts pl at the very edge of [low, high]
         let da = (pSource[h]! - sa) & 255;
         if (da > 128) da = 256 - da;
         if (da > ANGLE_TOLERANCE) continue;
