@@ -104,3 +104,15 @@ test('a false-alert rate becomes the lowest threshold at which no more than that
   const tied = calibrationFromScores([0.9, 0.8, 0.8, 0.1]);
   assert.equal(falseAlertRateAt(tied, thresholdForRate(tied, 0.5)), 0.25);
 });
+
+test('a screener calibrated on negatives for a false-alert rate alerts on no more than that share of them', () => {
+  const calibrated = new Screener(FIXTURE);
+  const negatives = ['Siraj Haqqani', 'Maria Lopez', 'Sarah Connor', 'Abdul Jabbar Karimi'].map((name) => ({ names: [name] }));
+  const calibration = calibrated.calibrate(negatives, 0.25);
+  const alerting = negatives.filter((person) => calibrated.screen(person).length > 0);
+  assert.ok(alerting.length <= 1, alerting.map((p) => p.names[0]).join());
+  assert.equal(calibration.negativeScores.length, 4);
+  assert.ok(calibrated.threshold > 0);
+  // A variant of a listed name still alerts at the calibrated threshold.
+  assert.deepEqual(ids(calibrated.screen({ names: ['Abdelmajid Al-Zindani'] })), [ZINDANI.id]);
+});

@@ -2,7 +2,8 @@
  * `sarhad screen`: screen one person against one or more watchlist files, or measure screening speed.
  *
  *   sarhad screen --list un.xml [--list sdn.csv] --name "Serajuddin Haqani" [--name ...] [--dob 1978]
- *                 [--nationality Afghanistan] [--document P00032260] [--threshold 0.57] [--json]
+ *                 [--nationality Afghanistan] [--document P00032260] [--json]
+ *                 [--threshold 0.57 | --false-alert-rate 0.005 --negatives negatives.csv]
  *   sarhad screen --list un.xml --list sdn.csv --bench negatives.csv [--json]
  *
  * Each hit shows its score, the list entry and why: which listed name matched which query tokens, and the
@@ -30,6 +31,8 @@ interface ScreenOptions {
   readonly nationality?: string[];
   readonly document?: string[];
   readonly threshold?: number;
+  readonly falseAlertRate?: number;
+  readonly negatives?: string;
   readonly bench?: string;
   readonly json?: boolean;
 }
@@ -112,6 +115,8 @@ export function register(program: Command): void {
     .option('--nationality <country>', 'nationality, ISO alpha-3 or English name; repeatable', collect)
     .option('--document <number>', 'a passport or id number; repeatable', collect)
     .option('--threshold <score>', `alert threshold in [0, 1] (default ${DEFAULT_THRESHOLD})`, threshold)
+    .option('--false-alert-rate <rate>', 'set the threshold for this name-only false-alert rate on --negatives', threshold)
+    .option('--negatives <csv>', 'people on no list (full_name column) to calibrate --false-alert-rate on')
     .option('--bench <csv>', 'time name-only screening of every full_name in the CSV instead')
     .option('--json', 'print JSON')
     .action(async (options: ScreenOptions) => {
@@ -119,6 +124,12 @@ export function register(program: Command): void {
       const entries = await loadEntries(options.list);
       const screener = new Screener(entries, options.threshold === undefined ? {} : { threshold: options.threshold });
       const buildMs = performance.now() - start;
+      if ((options.falseAlertRate === undefined) !== (options.negatives === undefined))
+        throw new CliError('CLI_INVALID_OPTION', '--false-alert-rate and --negatives go together');
+      if (options.falseAlertRate !== undefined && options.negatives !== undefined) {
+        const negatives = parseNegatives(readFileSync(options.negatives, 'utf8'), options.negatives).map((p) => ({ names: [p.name] }));
+        screener.calibrate(negatives, options.falseAlertRate);
+      }
       if (options.bench !== undefined) {
         const people = parseNegatives(readFileSync(options.bench, 'utf8'), options.bench).map((p) => ({ names: [p.name] }));
         const result = benchScreening(screener, people, buildMs);

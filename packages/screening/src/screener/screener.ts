@@ -20,6 +20,7 @@ import { compareNationality, nationalityCodes, type NationalityAgreement } from 
 import { sameDocumentNumber, unpaddedDocumentNumber, type PresentedDocument } from '../match/document-number.js';
 import { entryContentHash } from './entry-hash.js';
 import { SuppressionSet, type SuppressionDecision } from './suppression.js';
+import { calibrationFromScores, thresholdForRate, type Calibration } from './calibration.js';
 
 /** A person to screen. Only `names` is required. */
 export interface PersonQuery {
@@ -130,7 +131,7 @@ function round6(x: number): number {
 }
 
 export class Screener {
-  readonly threshold: number;
+  #threshold: number;
   readonly #entries: PreparedEntry[] = [];
   readonly #index: CandidateIndex;
   readonly #candidateLimit: number;
@@ -146,7 +147,7 @@ export class Screener {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     if (!(threshold >= 0 && threshold <= 1))
       throw new ScreeningError('SCREENING_INVALID_THRESHOLD', `threshold must be in [0, 1], got ${threshold}`);
-    this.threshold = threshold;
+    this.#threshold = threshold;
     this.#candidateLimit = options.candidateLimit ?? DEFAULT_CANDIDATE_LIMIT;
     const kinds = options.subjectKinds ?? ['individual', 'entity'];
     // Interning identical tokens lets one query memoise a similarity across every name that shares the token.
@@ -179,6 +180,23 @@ export class Screener {
     this.#index = new CandidateIndex(names);
   }
 
+  /** The alert threshold: hits at or above it are returned. */
+  get threshold(): number {
+    return this.#threshold;
+  }
+
+  /**
+   * Sets the threshold from an expected false-alert rate: the negatives (people on no list) are screened on their
+   * names only and the threshold becomes the lowest score at which at most `falseAlertRate` of them alert
+   * (calibration.ts). Returns the calibration, so the caller can report the rate at other thresholds.
+   */
+  calibrate(negatives: readonly PersonQuery[], falseAlertRate: number): Calibration {
+    const scores = negatives.map((person) => this.screen({ names: person.names }, { threshold: 0, useDateAndNationality: false })[0]?.score ?? 0);
+    const calibration = calibrationFromScores(scores);
+    this.#threshold = thresholdForRate(calibration, falseAlertRate);
+    return calibration;
+  }
+
   /** Number of entries screened against. */
   get size(): number {
     return this.#entries.length;
@@ -195,7 +213,7 @@ export class Screener {
 
   /** Screens a person; hits at or above the threshold, best first. */
   screen(person: PersonQuery, options: ScreenOptions = {}): Hit[] {
-    const threshold = options.threshold ?? this.threshold;
+    const threshold = options.threshold ?? this.#threshold;
     const useContext = options.useDateAndNationality ?? true;
     const decisions = options.decisions instanceof SuppressionSet ? options.decisions : new SuppressionSet(options.decisions ?? []);
     const dob = !useContext || person.dateOfBirth === undefined ? undefined : typeof person.dateOfBirth === 'string' ? parsePartialDate(person.dateOfBirth) : person.dateOfBirth;
