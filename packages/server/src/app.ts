@@ -22,6 +22,8 @@ import { postsRoutes } from './routes/posts-routes.js';
 import { usersRoutes } from './routes/users-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { travellersRoutes } from './routes/travellers-routes.js';
+import { fingerprintsRoutes } from './routes/fingerprints-routes.js';
+import { ExhaustiveGallery, type IdentificationGallery } from './services/identification-gallery.js';
 
 /** What the application needs from the outside world. */
 export interface AppDeps {
@@ -29,6 +31,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly config: Config;
+  /** The 1:N gallery; by default an exhaustive in-memory gallery over this database. */
+  readonly gallery?: IdentificationGallery;
 }
 
 /** Largest request body accepted. */
@@ -48,6 +52,17 @@ export function build(deps: AppDeps): FastifyInstance {
     clock: deps.clock,
     config: deps.config,
     logger: deps.logger,
+    gallery: deps.gallery ?? new ExhaustiveGallery(deps.database.db),
+  });
+  // The gallery is read from the database before the first request is served (Fastify runs onReady at listen
+  // and before the first inject). If the database is down the server still starts (health reports it) and the
+  // gallery loads on first use.
+  app.addHook('onReady', async () => {
+    try {
+      await ctx.gallery.ready();
+    } catch (error) {
+      deps.logger.error({ err: error }, 'fingerprint gallery not loaded; it loads on first use');
+    }
   });
 
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -102,5 +117,6 @@ export function build(deps: AppDeps): FastifyInstance {
   usersRoutes(app, ctx);
   auditRoutes(app, ctx);
   travellersRoutes(app, ctx);
+  fingerprintsRoutes(app, ctx);
   return app;
 }

@@ -52,6 +52,12 @@ export const SERVER_ERRORS = {
   DOCUMENT_INVALID: 400,
   /** A document of this type and number is already registered. */
   DOCUMENT_TAKEN: 409,
+  /** A fingerprint template or raster cannot be decoded, or names another finger. */
+  FINGERPRINT_TEMPLATE_INVALID: 400,
+  /** A capture holds too little of a finger to compare (blank, too small, too few minutiae): capture again. */
+  FINGERPRINT_UNUSABLE: 422,
+  /** The traveller already has a finger enrolled at this position. */
+  FINGERPRINT_POSITION_TAKEN: 409,
   /** The audit chain could not be appended to (a concurrent writer forked it or storage failed). */
   AUDIT_APPEND_FAILED: 500,
   /** The audit chain fails verification, so no checkpoint can vouch for it. */

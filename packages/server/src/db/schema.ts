@@ -129,6 +129,24 @@ export interface DocumentsTable {
   created_by: string;
 }
 
+export interface FingerprintsTable {
+  id: string;
+  traveller_id: string;
+  /** ISO/IEC 19794-2 finger position 1 (right thumb) .. 10 (left little). */
+  finger_position: number;
+  /** Base64 of the template in Sarhad's internal binary format (engine `encodeTemplate`). */
+  template: string;
+  minutiae: number;
+  /** 0..100. */
+  quality: number;
+  /** `sarhad`, `iso19794-2:2005`, `ansi378-2004` or `raster` (extracted by the server). */
+  source_format: string;
+  captured_at: string;
+  created_at: string;
+  created_by: string;
+  created_post_id: string | null;
+}
+
 /** Every table, keyed by name. */
 export interface DB {
   audit_log: AuditLogTable;
@@ -144,4 +162,5 @@ export interface DB {
   setup_tokens: SetupTokensTable;
   travellers: TravellersTable;
   documents: DocumentsTable;
+  fingerprints: FingerprintsTable;
 }

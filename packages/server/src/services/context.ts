@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { DialectName } from '../db/database.js';
 import type { DB } from '../db/schema.js';
+import type { IdentificationGallery } from './identification-gallery.js';
 
 export interface ServiceContext {
   readonly db: Kysely<DB>;
@@ -15,6 +16,8 @@ export interface ServiceContext {
   readonly clock: Clock;
   readonly config: Config;
   readonly logger: Logger;
+  /** Enrolled fingers for 1:N search, loaded when the application becomes ready. */
+  readonly gallery: IdentificationGallery;
 }
 
 /** The clock's time as stored: ISO 8601 UTC with milliseconds. */

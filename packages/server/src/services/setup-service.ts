@@ -22,7 +22,7 @@ export const SetupRequest = z.object({
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
 /** Whether first-run setup is still needed. */
-export async function setupRequired(ctx: ServiceContext): Promise<boolean> {
+export async function setupRequired(ctx: Pick<ServiceContext, 'db'>): Promise<boolean> {
   return (await usersRepo.countActiveGlobal(ctx.db, 'admin')) === 0;
 }
 
@@ -30,7 +30,7 @@ export async function setupRequired(ctx: ServiceContext): Promise<boolean> {
  * Issues a fresh setup token when no administrator exists (earlier unused tokens stop working); returns undefined
  * when setup is done.
  */
-export async function issueSetupToken(ctx: ServiceContext): Promise<string | undefined> {
+export async function issueSetupToken(ctx: Omit<ServiceContext, 'gallery'>): Promise<string | undefined> {
   if (!(await setupRequired(ctx))) return undefined;
   const token = newSecret('setup');
   await ctx.db.transaction().execute(async (trx) => {

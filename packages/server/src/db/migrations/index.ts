@@ -7,10 +7,12 @@ import * as m0001 from './0001-audit-log.js';
 import * as m0002 from './0002-posts-lanes-devices.js';
 import * as m0003 from './0003-accounts.js';
 import * as m0004 from './0004-travellers-documents.js';
+import * as m0005 from './0005-fingerprints.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-audit-log': m0001,
   '0002-posts-lanes-devices': m0002,
   '0003-accounts': m0003,
   '0004-travellers-documents': m0004,
+  '0005-fingerprints': m0005,
 });

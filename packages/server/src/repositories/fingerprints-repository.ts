@@ -1,0 +1,29 @@
+/** Storage of enrolled fingerprint templates. */
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, FingerprintsTable } from '../db/schema.js';
+
+export type FingerprintRow = Selectable<FingerprintsTable>;
+
+export async function insertFingerprints(db: Kysely<DB>, rows: readonly FingerprintRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('fingerprints').values([...rows]).execute();
+}
+
+/** A traveller's fingers, by position. */
+export async function listFingerprints(db: Kysely<DB>, travellerId: string): Promise<FingerprintRow[]> {
+  return db.selectFrom('fingerprints').selectAll().where('traveller_id', '=', travellerId).orderBy('finger_position').execute();
+}
+
+/** Templates in id order after `afterId`, for loading the gallery in batches. */
+export async function listTemplatesAfter(
+  db: Kysely<DB>,
+  afterId: string,
+  limit: number,
+): Promise<Pick<FingerprintRow, 'id' | 'traveller_id' | 'finger_position' | 'template'>[]> {
+  return db
+    .selectFrom('fingerprints')
+    .select(['id', 'traveller_id', 'finger_position', 'template'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,158 @@
+/**
+ * The 1:N identification gallery: every enrolled finger, prepared for matching and held in memory. Loaded from the
+ * database once when the application becomes ready and updated after each enrolment commits. Search is
+ * exhaustive (every traveller who has a finger at a probe's position is compared); a later issue replaces it with
+ * a candidate index behind the same {@link IdentificationGallery} interface.
+ *
+ * Per traveller, the scores of the fingers compared are fused by {@link fuseFingerScores} (sum of calibrated
+ * scores, converted back to a calibrated score through the Erlang tail: see domain/score-fusion.ts), so a fused
+ * score S means a false-match rate of about 10^(-S/10) for that traveller. Over a gallery of N travellers the
+ * false-positive identification rate is about N times that.
+ *
+ * The gallery belongs to one server process. Several processes writing one PostgreSQL database would each miss
+ * the others' enrolments until restarted; a post runs one process per database (DATABASE.md).
+ */
+import type { Kysely } from 'kysely';
+import { matchPrepared, type PreparedTemplate } from '@sarhad/engine';
+import * as fingerprintsRepo from '../repositories/fingerprints-repository.js';
+import type { DB } from '../db/schema.js';
+import { fuseFingerScores } from '../domain/score-fusion.js';
+import { preparedFromStored } from './fingerprint-capture.js';
+
+/** A probe or enrolled finger: its position and prepared template. */
+export interface GalleryFinger {
+  readonly position: number;
+  readonly prepared: PreparedTemplate;
+}
+
+/** One finger compared: the probe position and the calibrated 1:1 score. */
+export interface FingerScore {
+  readonly position: number;
+  readonly score: number;
+}
+
+/** A traveller compared against a probe: fused score and the per-finger scores it came from. */
+export interface GalleryComparison {
+  readonly travellerId: string;
+  readonly score: number;
+  readonly fingers: readonly FingerScore[];
+}
+
+export interface IdentifyOptions {
+  /** Calibrated fused score a candidate must reach. */
+  readonly threshold: number;
+  /** Most candidates returned, best first. */
+  readonly limit: number;
+  /** A traveller to leave out (the one being enrolled more fingers). */
+  readonly exclude?: string;
+}
+
+/** The operations enrolment and crossings need from a 1:N gallery. */
+export interface IdentificationGallery {
+  /** Loads the enrolled fingers (once; later calls wait for the same load). */
+  ready(): Promise<void>;
+  /** Travellers whose fused score reaches the threshold, best first. */
+  identify(probe: readonly GalleryFinger[], options: IdentifyOptions): Promise<GalleryComparison[]>;
+  /** The probe against one traveller's fingers at the same positions; undefined when they share none. */
+  verify(travellerId: string, probe: readonly GalleryFinger[]): Promise<GalleryComparison | undefined>;
+  /** Fingers now enrolled for a traveller (call after the transaction that stored them commits). */
+  add(travellerId: string, fingers: readonly GalleryFinger[]): void;
+  /** Positions enrolled for a traveller. */
+  positionsOf(travellerId: string): Promise<readonly number[]>;
+  /** Number of travellers with at least one finger. */
+  size(): Promise<number>;
+  /**
+   * Runs `work` after every earlier call's work has finished: an enrolment searches and then inserts, and two
+   * enrolments of the same person must not both search before either inserts.
+   */
+  serialize<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** Rows read per query while loading. */
+const LOAD_BATCH = 2000; // fingerprints
+
+/** An exhaustive in-memory gallery over the `fingerprints` table. */
+export class ExhaustiveGallery implements IdentificationGallery {
+  readonly #db: Kysely<DB>;
+  readonly #byTraveller = new Map<string, Map<number, PreparedTemplate>>();
+  #loading: Promise<void> | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(db: Kysely<DB>) {
+    this.#db = db;
+  }
+
+  ready(): Promise<void> {
+    this.#loading ??= this.#load().catch((error: unknown) => {
+      this.#loading = undefined; // a later call retries (the database may have been unavailable)
+      throw error;
+    });
+    return this.#loading;
+  }
+
+  async #load(): Promise<void> {
+    let after = '';
+    for (;;) {
+      const rows = await fingerprintsRepo.listTemplatesAfter(this.#db, after, LOAD_BATCH);
+      for (const row of rows) this.#put(row.traveller_id, row.finger_position, preparedFromStored(row.template));
+      if (rows.length < LOAD_BATCH) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  #put(travellerId: string, position: number, prepared: PreparedTemplate): void {
+    let fingers = this.#byTraveller.get(travellerId);
+    if (!fingers) this.#byTraveller.set(travellerId, (fingers = new Map()));
+    fingers.set(position, prepared);
+  }
+
+  #compare(travellerId: string, enrolled: Map<number, PreparedTemplate>, probe: readonly GalleryFinger[]): GalleryComparison | undefined {
+    const fingers: FingerScore[] = [];
+    for (const finger of probe) {
+      const candidate = enrolled.get(finger.position);
+      if (candidate) fingers.push({ position: finger.position, score: matchPrepared(finger.prepared, candidate) });
+    }
+    if (fingers.length === 0) return undefined;
+    return { travellerId, score: fuseFingerScores(fingers.map((f) => f.score)), fingers };
+  }
+
+  async identify(probe: readonly GalleryFinger[], options: IdentifyOptions): Promise<GalleryComparison[]> {
+    await this.ready();
+    const hits: GalleryComparison[] = [];
+    for (const [travellerId, enrolled] of this.#byTraveller) {
+      if (travellerId === options.exclude) continue;
+      const comparison = this.#compare(travellerId, enrolled, probe);
+      if (comparison && comparison.score >= options.threshold) hits.push(comparison);
+    }
+    hits.sort((a, b) => b.score - a.score || (a.travellerId < b.travellerId ? -1 : 1));
+    return hits.slice(0, options.limit);
+  }
+
+  async verify(travellerId: string, probe: readonly GalleryFinger[]): Promise<GalleryComparison | undefined> {
+    await this.ready();
+    const enrolled = this.#byTraveller.get(travellerId);
+    return enrolled && this.#compare(travellerId, enrolled, probe);
+  }
+
+  add(travellerId: string, fingers: readonly GalleryFinger[]): void {
+    // Before the load finishes the rows are in the database and the load will read them.
+    if (!this.#loading) return;
+    for (const finger of fingers) this.#put(travellerId, finger.position, finger.prepared);
+  }
+
+  async positionsOf(travellerId: string): Promise<readonly number[]> {
+    await this.ready();
+    return [...(this.#byTraveller.get(travellerId)?.keys() ?? [])].sort((a, b) => a - b);
+  }
+
+  async size(): Promise<number> {
+    await this.ready();
+    return this.#byTraveller.size;
+  }
+
+  serialize<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work, work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}
