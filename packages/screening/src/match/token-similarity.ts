@@ -18,7 +18,8 @@ const MIN_PAIRABLE = 0.5;
 const SKELETON_TOP_UP = [0, 0.2, 0.4, 0.6, 0.7];
 /** What an initial's agreement is worth: it fits many names. */
 const INITIAL_SIMILARITY = 0.75;
-const ARABIC_VOWEL_LETTERS = new Set(['ا', 'و', 'ي', 'ى', 'ة', 'ع', 'ء']);
+/** Letters that write vowels or often stand for one: they count half in Arabic/Arabic comparison. */
+const ARABIC_VOWEL_LETTERS: ReadonlySet<number> = new Set(['ا', 'و', 'ي', 'ى', 'ة', 'ع', 'ء'].map((c) => c.charCodeAt(0)));
 
 /** Skeleton agreement below which two Latin tokens are not compared letter by letter: they cannot pair up. */
 const LATIN_PREFILTER = 0.34;
@@ -51,12 +52,30 @@ const CROSS_SCRIPT_PREFILTER = 0.5;
 
 function arabicLatin(arabic: NameToken, latin: NameToken): number {
   if (latin.initial) return 0;
-  // The full alignment is the costliest comparison; the skeletons (the model's best reading against the Latin
+  const key = `${arabic.text}\u0000${latin.text}`;
+  let s = crossScriptCache.get(key);
+  if (s === undefined) {
+    if (crossScriptCache.size >= CROSS_SCRIPT_CACHE_LIMIT) crossScriptCache.clear();
+    s = arabicLatinUncached(arabic, latin);
+    crossScriptCache.set(key, s);
+  }
+  return s;
+}
+
+// Arabic/Latin similarities of recent token pairs: the costliest comparison, and common names (محمد, عبدالله)
+// recur across queries. Keyed by the two texts, which determine everything else about the tokens. Bounded: dropped
+// whenever it grows past the limit.
+const CROSS_SCRIPT_CACHE_LIMIT = 200_000;
+const crossScriptCache = new Map<string, number>();
+
+function arabicLatinUncached(arabic: NameToken, latin: NameToken): number {
+  // The full alignment is the costliest comparison; the skeletons (the model's readings against the Latin
   // consonants) rule out most pairs first.
   let rough = 0;
   for (const reading of arabic.readings ?? [arabic.skeleton]) {
     rough = Math.max(rough, latinSimilarity(reading, latin.skeleton));
     if (latin.alt !== undefined) rough = Math.max(rough, latinSimilarity(reading, latin.alt.skeleton));
+    if (rough >= CROSS_SCRIPT_PREFILTER) break;
   }
   if (rough < CROSS_SCRIPT_PREFILTER) return rough * MIN_PAIRABLE;
   let best = crossScriptSimilarity(arabic.text, latin.text);
@@ -64,29 +83,54 @@ function arabicLatin(arabic: NameToken, latin: NameToken): number {
   return best;
 }
 
-/** Character edit distance with a per-character substitution/indel cost function. */
-function editSimilarity(a: readonly string[], b: readonly string[], weight: (ch: string) => number): number {
+// Reused rows for the character edit distance (a hot loop: no allocation per comparison).
+let rowA = new Float64Array(32);
+let rowB = new Float64Array(32);
+
+/**
+ * Character edit distance, each character costing `halfWeight` codes 0.5 and others 1 (substitution costs the
+ * dearer of the two), normalised by the heavier string, as a similarity in [0, 1]. Strings are compared by UTF-16
+ * code unit: the Arabic letters and the other scripts compared here are in the Basic Multilingual Plane.
+ */
+function editSimilarity(a: string, b: string, halfWeight: ReadonlySet<number>): number {
   const m = b.length;
-  let prev = new Float64Array(m + 1);
-  let cur = new Float64Array(m + 1);
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + weight(b[j - 1]!);
-  let total = 0;
-  for (const ch of a) total += weight(ch);
+  if (rowA.length <= m) {
+    rowA = new Float64Array(m * 2 + 2);
+    rowB = new Float64Array(m * 2 + 2);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  const wOf = (code: number): number => (halfWeight.has(code) ? 0.5 : 1);
+  prev[0] = 0;
   let totalB = 0;
-  for (const ch of b) totalB += weight(ch);
+  for (let j = 1; j <= m; j++) {
+    const w = wOf(b.charCodeAt(j - 1));
+    prev[j] = prev[j - 1]! + w;
+    totalB += w;
+  }
+  let totalA = 0;
   for (let i = 1; i <= a.length; i++) {
-    const wa = weight(a[i - 1]!);
+    const ca = a.charCodeAt(i - 1);
+    const wa = wOf(ca);
+    totalA += wa;
     cur[0] = prev[0]! + wa;
     for (let j = 1; j <= m; j++) {
-      const wb = weight(b[j - 1]!);
-      const sub = prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : Math.max(wa, wb));
-      cur[j] = Math.min(sub, prev[j]! + wa, cur[j - 1]! + wb);
+      const cb = b.charCodeAt(j - 1);
+      const wb = wOf(cb);
+      const sub = prev[j - 1]! + (ca === cb ? 0 : Math.max(wa, wb));
+      const up = prev[j]! + wa;
+      const left = cur[j - 1]! + wb;
+      cur[j] = sub < up ? (sub < left ? sub : left) : up < left ? up : left;
     }
-    [prev, cur] = [cur, prev];
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
-  const longer = Math.max(total, totalB);
-  return longer === 0 ? 1 : Math.max(0, 1 - prev[m]! / longer);
+  const heavier = Math.max(totalA, totalB);
+  return heavier === 0 ? 1 : Math.max(0, 1 - prev[m]! / heavier);
 }
+
+const NO_HALF_WEIGHT: ReadonlySet<number> = new Set();
 
 /** Similarity of two tokens in [0, 1] (see the module comment). */
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
@@ -94,8 +138,7 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
   if (a.script === 'latin' && b.script === 'latin') return latinLatin(a, b);
   if (a.script === 'arabic' && b.script === 'latin') return arabicLatin(a, b);
   if (a.script === 'latin' && b.script === 'arabic') return arabicLatin(b, a);
-  if (a.script === 'arabic' && b.script === 'arabic')
-    return editSimilarity([...a.text], [...b.text], (ch) => (ARABIC_VOWEL_LETTERS.has(ch) ? 0.5 : 1));
-  if (a.script === 'other' && b.script === 'other') return editSimilarity([...a.text], [...b.text], () => 1);
+  if (a.script === 'arabic' && b.script === 'arabic') return editSimilarity(a.text, b.text, ARABIC_VOWEL_LETTERS);
+  if (a.script === 'other' && b.script === 'other') return editSimilarity(a.text, b.text, NO_HALF_WEIGHT);
   return 0;
 }
