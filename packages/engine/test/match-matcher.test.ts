@@ -67,6 +67,22 @@ test('a rotated, translated, jittered and partial impression still matches above
   }
 });
 
+test('an elastically distorted impression still matches above the 0.01 % threshold', () => {
+  const t = randomTemplate(61, 50);
+  // A smooth warp as a finger pressed off-centre produces: nothing moves at the centre, the edges by up to ~20 px.
+  const warped: FingerprintTemplate = {
+    ...t,
+    minutiae: t.minutiae.map((m) => {
+      const u = (m.x - 150) / 150;
+      const v = (m.y - 200) / 200;
+      return { ...m, x: m.x + 12 * u * Math.abs(u) + 8 * v * v, y: m.y + 14 * v * Math.abs(v) - 6 * u * v };
+    }),
+  };
+  const moved = reimpress(warped, 62, 0.7, -20, 35);
+  const score = match(t, moved);
+  assert.ok(score > 40, `score ${score}`);
+});
+
 test('unrelated templates score below the 1 % false-match threshold', () => {
   const templates = Array.from({ length: 12 }, (_, i) => prepare(randomTemplate(500 + i, 30 + 3 * i)));
   for (let a = 0; a < templates.length; a++) {

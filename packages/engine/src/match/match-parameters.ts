@@ -45,3 +45,12 @@ export const ROOT_LOOKUP_EDGES = 5;
 
 /** Root pairs tried per comparison: the pairs whose local structures agree best. */
 export const MAX_ROOTS = 16;
+
+/**
+ * Pairing extension (pairing-extension.ts): an unpaired minutia pairs with a free candidate minutia within
+ * `EXTENSION_DISTANCE_BASE + EXTENSION_DISTANCE_SLOPE * d` px of where its nearest paired neighbour, d px away,
+ * places it, and within EXTENSION_ANGLE_TOLERANCE in direction (20 units = 28 degrees).
+ */
+export const EXTENSION_DISTANCE_BASE = 10; // px
+export const EXTENSION_DISTANCE_SLOPE = 0.15;
+export const EXTENSION_ANGLE_TOLERANCE = 20;

@@ -1,7 +1,9 @@
 /**
  * 1:1 minutiae matching: the score of a probe against a candidate, calibrated so that a score S means a
  * false-match rate of about 10^(-S/10) (see calibration.ts). Both templates are prepared once; each comparison
- * then finds root pairs through the probe's edge hash, grows a pairing from each root and keeps the best.
+ * then finds root pairs through the probe's edge hash (root-pairs.ts), grows a pairing from each root along
+ * agreeing neighbour edges (pairing.ts), keeps the best, extends it across distorted skin (pairing-extension.ts)
+ * and scores it (pairing-score.ts).
  */
 import type { FingerprintTemplate } from '../template/template.js';
 import { prepare } from './prepared-template.js';
@@ -9,14 +11,16 @@ import type { PreparedTemplate } from './prepared-template.js';
 import { findRootPairs } from './root-pairs.js';
 import { growPairing, newPairingStats } from './pairing.js';
 import { scorePairing } from './pairing-score.js';
+import { extendPairing } from './pairing-extension.js';
 import { matchScratch } from './scratch.js';
 import { calibrateRawScore } from './calibration.js';
 
 const stats = newPairingStats();
+const bestStats = newPairingStats();
 
 /**
- * The uncalibrated similarity of two prepared templates: the best raw pairing score over all roots tried. Exposed
- * for calibration and evaluation tools; applications use {@link matchPrepared}.
+ * The uncalibrated similarity of two prepared templates: the raw score of the best pairing over all roots tried,
+ * after extension. Exposed for calibration and evaluation tools; applications use {@link matchPrepared}.
  */
 export function matchPreparedRaw(probe: PreparedTemplate, candidate: PreparedTemplate): number {
   if (probe.count < 2 || candidate.count < 2) return 0;
@@ -31,6 +35,7 @@ export function matchPreparedRaw(probe: PreparedTemplate, candidate: PreparedTem
   }
   const epoch = scratch.epoch;
   const { stamp, rootProbe, rootCandidate, probeToCandidate, pairedProbe } = scratch;
+  const { bestProbe, bestCandidate, candidateToProbe } = scratch;
   let best = 0;
   for (let r = 0; r < roots; r++) {
     const rp = rootProbe[r]!;
@@ -39,13 +44,36 @@ export function matchPreparedRaw(probe: PreparedTemplate, candidate: PreparedTem
     if (stamp[rp * nc + rc] === epoch) continue;
     growPairing(probe, candidate, rp, rc, scratch, stats);
     const score = scorePairing(stats, probe.count, nc);
-    if (score > best) best = score;
+    const better = score > best;
+    if (better) {
+      best = score;
+      bestStats.paired = stats.paired;
+      bestStats.supporting = stats.supporting;
+      bestStats.typeMatches = stats.typeMatches;
+      bestStats.mismatch = stats.mismatch;
+    }
     for (let i = 0; i < stats.paired; i++) {
       const p = pairedProbe[i]!;
-      stamp[p * nc + probeToCandidate[p]!] = epoch;
+      const c = probeToCandidate[p]!;
+      stamp[p * nc + c] = epoch;
+      if (better) {
+        bestProbe[i] = p;
+        bestCandidate[i] = c;
+      }
     }
   }
-  return best;
+  if (best === 0) return 0;
+  // Only the winning pairing is extended, so the extension costs one pass per comparison. Later roots overwrote the
+  // pairing arrays: restore them from the copy.
+  probeToCandidate.fill(-1, 0, probe.count);
+  candidateToProbe.fill(-1, 0, nc);
+  for (let i = 0; i < bestStats.paired; i++) {
+    pairedProbe[i] = bestProbe[i]!;
+    probeToCandidate[bestProbe[i]!] = bestCandidate[i]!;
+    candidateToProbe[bestCandidate[i]!] = bestProbe[i]!;
+  }
+  bestStats.extended = extendPairing(probe, candidate, bestStats.paired, scratch);
+  return scorePairing(bestStats, probe.count, nc);
 }
 
 /**

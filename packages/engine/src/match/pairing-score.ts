@@ -1,7 +1,7 @@
 /**
  * The raw similarity of one grown pairing. It rewards what chance pairings between different fingers rarely reach
- * together: many paired minutiae, a large fraction of both templates paired, many supporting edges and agreeing
- * minutia types. The raw value has no probabilistic meaning by itself; calibration.ts maps it to false-match rate.
+ * together: many paired minutiae (grown ones, and at half weight those the extension added), a large fraction of
+ * both templates paired, many supporting edges and agreeing minutia types. The raw value has no probabilistic meaning by itself; calibration.ts maps it to false-match rate.
  */
 import type { PairingStats } from './pairing.js';
 
@@ -17,13 +17,15 @@ export const PAIRING_SCORE_WEIGHTS = {
   fraction: 14,
   supporting: 0.27,
   typeMatches: 0.3,
+  /** An extended pair counts half a grown one: it agrees with one neighbour's motion, not with edges. */
+  extended: 0.5,
 } as const;
 
 /** Raw score of a pairing between templates of `probeCount` and `candidateCount` minutiae. */
 export function scorePairing(stats: PairingStats, probeCount: number, candidateCount: number): number {
-  const m = stats.paired;
-  if (m < 2 || probeCount === 0 || candidateCount === 0) return 0;
+  if (stats.paired < 2 || probeCount === 0 || candidateCount === 0) return 0;
   const w = PAIRING_SCORE_WEIGHTS;
+  const m = stats.paired + w.extended * stats.extended;
   const fraction = (m / probeCount + m / candidateCount) / 2;
   return w.paired * m + w.fraction * fraction + w.supporting * stats.supporting + w.typeMatches * stats.typeMatches;
 }

@@ -27,11 +27,13 @@ export interface PairingStats {
   typeMatches: number;
   /** Sum over created pairs of the normalised mismatch (0..3) of the edge that created them. */
   mismatch: number;
+  /** Pairs added by pairing-extension.ts beyond the grown ones (0 until extendPairing runs). */
+  extended: number;
 }
 
 /** Returns a zeroed {@link PairingStats} for reuse. */
 export function newPairingStats(): PairingStats {
-  return { paired: 0, supporting: 0, typeMatches: 0, mismatch: 0 };
+  return { paired: 0, supporting: 0, typeMatches: 0, mismatch: 0, extended: 0 };
 }
 
 /**
@@ -161,4 +163,5 @@ export function growPairing(
   stats.supporting = supporting;
   stats.typeMatches = typeMatches;
   stats.mismatch = mismatch;
+  stats.extended = 0;
 }

@@ -1,6 +1,6 @@
 /**
  * Reusable working memory for comparisons. A comparison must not allocate (1:N search runs millions of them), so
- * the buffers live here, sized for the largest templates seen so far and grown only when a larger one arrives.
+ * the buffers live here, allocated once for the largest templates prepare() keeps (255 minutiae).
  * JavaScript runs one comparison at a time per thread and worker threads have their own module instances, so one
  * set of buffers per module is safe.
  */
@@ -25,6 +25,13 @@ export interface MatchScratch {
   heapProbe: Uint8Array;
   heapCandidate: Uint8Array;
   heapKey: Float32Array;
+  /** The best pairing so far: its probe minutiae and their partners (a copy, so later roots can overwrite). */
+  bestProbe: Uint8Array;
+  bestCandidate: Uint8Array;
+  /** Pairing extension (pairing-extension.ts): unpaired probe minutiae, their nearest paired ones and distances. */
+  extensionOrder: Uint8Array;
+  extensionAnchor: Uint8Array;
+  extensionDistance: Float32Array;
 }
 
 const PAIRS = MAX_PREPARED_MINUTIAE * MAX_PREPARED_MINUTIAE;
@@ -48,6 +55,11 @@ export function matchScratch(): MatchScratch {
     heapProbe: new Uint8Array(HEAP),
     heapCandidate: new Uint8Array(HEAP),
     heapKey: new Float32Array(HEAP),
+    bestProbe: new Uint8Array(MAX_PREPARED_MINUTIAE),
+    bestCandidate: new Uint8Array(MAX_PREPARED_MINUTIAE),
+    extensionOrder: new Uint8Array(MAX_PREPARED_MINUTIAE),
+    extensionAnchor: new Uint8Array(MAX_PREPARED_MINUTIAE),
+    extensionDistance: new Float32Array(MAX_PREPARED_MINUTIAE),
   };
   return shared;
 }
