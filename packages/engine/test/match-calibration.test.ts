@@ -32,7 +32,8 @@ test('nonsense false-match rates and thresholds are refused with ENGINE_INVALID_
   for (const fmr of [0, -0.1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 1e-13, '0.01' as unknown as number]) {
     assert.throws(() => fmrToThreshold(fmr), (e: unknown) => isEngineError(e, 'ENGINE_INVALID_THRESHOLD'));
   }
-  for (const score of [-1, Number.NaN, Number.POSITIVE_INFINITY, MAX_CALIBRATED_SCORE + 1, undefined as unknown as number]) {
+  const scores = [-1, Number.NaN, Number.POSITIVE_INFINITY, MAX_CALIBRATED_SCORE + 1, undefined as unknown as number];
+  for (const score of scores) {
     assert.throws(() => thresholdToFmr(score), (e: unknown) => isEngineError(e, 'ENGINE_INVALID_THRESHOLD'));
   }
 });

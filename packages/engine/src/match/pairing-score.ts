@@ -1,7 +1,8 @@
 /**
  * The raw similarity of one grown pairing. It rewards what chance pairings between different fingers rarely reach
  * together: many paired minutiae (grown ones, and at half weight those the extension added), a large fraction of
- * both templates paired, many supporting edges and agreeing minutia types. The raw value has no probabilistic meaning by itself; calibration.ts maps it to false-match rate.
+ * both templates paired, many supporting edges and agreeing minutia types. The raw value has no probabilistic
+ * meaning by itself; calibration.ts maps it to false-match rate.
  */
 import type { PairingStats } from './pairing.js';
 

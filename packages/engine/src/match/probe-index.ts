@@ -53,7 +53,9 @@ const counts = new Uint32Array(HASH_BUCKETS + 1);
 /** Hash bucket of a candidate edge (the lookup side reads one bucket). */
 export function edgeHashBucket(length: number, sourceAngle: number, targetAngle: number): number {
   const l = length < HASH_LENGTH_BIN * HASH_LENGTH_BINS ? Math.floor(length / HASH_LENGTH_BIN) : HASH_LENGTH_BINS - 1;
-  return (l * HASH_ANGLE_BINS + (sourceAngle >> HASH_ANGLE_SHIFT)) * HASH_ANGLE_BINS + (targetAngle >> HASH_ANGLE_SHIFT);
+  const a = sourceAngle >> HASH_ANGLE_SHIFT;
+  const b = targetAngle >> HASH_ANGLE_SHIFT;
+  return (l * HASH_ANGLE_BINS + a) * HASH_ANGLE_BINS + b;
 }
 
 /** Buckets each probe edge is inserted in, kept between the counting and the filling pass of a build. */
