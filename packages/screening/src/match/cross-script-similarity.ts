@@ -82,9 +82,26 @@ function symbolSequence(arabic: string): SymbolModel[] {
   if (seq === undefined) {
     if (sequences.size >= SEQUENCE_CACHE_LIMIT) sequences.clear();
     seq = modelSymbols(arabic).map(symbolModel);
+    // A word-initial waw or yeh is a consonant (w/v, y): Arabic spelling puts a vowel after it, never a vowel
+    // letter first. The model cannot see position, so the initial reading is set.
+    const initial = WORD_INITIAL[arabic[0] ?? ''];
+    if (initial !== undefined) seq[1] = initial;
     sequences.set(arabic, seq);
   }
   return seq;
+}
+
+/** Word-initial readings of waw and yeh (position 1 of the symbol sequence, after the start slot). */
+const WORD_INITIAL: Readonly<Record<string, SymbolModel>> = {
+  'و': positionalModel([['w', 0.8], ['v', 0.15], ['o', 0.05]]),
+  'ي': positionalModel([['y', 0.85], ['i', 0.1], ['j', 0.05]]),
+};
+
+function positionalModel(rows: readonly (readonly [string, number])[]): SymbolModel {
+  const known1 = new Float64Array(LETTERS).fill(Number.POSITIVE_INFINITY);
+  const top = rows[0]![1];
+  for (const [e, p] of rows) known1[letterIndex(e.charCodeAt(0))] = Math.min(1, Math.log(top / p) / Math.log(FULL_COST_RATIO));
+  return { slot: false, known1, any1: known1, multi: [], silentCost: 1, vowelCost: 1 };
 }
 
 // Reused rows and letter indexes: the alignment runs in the screening hot loop and must not allocate per call.

@@ -12,8 +12,9 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
   'co', 'company', 'companies', 'ltd', 'limited', 'inc', 'incorporated', 'corp', 'corporation', 'llc', 'plc', 'gmbh',
   'sa', 'sarl', 'ag', 'bv', 'jsc', 'ojsc', 'pjsc', 'establishment', 'est', 'trading', 'enterprise', 'enterprises',
   'firm', 'shop', 'office', 'agency', 'organization', 'organisation', 'foundation', 'association', 'society',
-  // Arabic-script: "and" glued form aside, the company and office words of Afghan and Arab hawala names.
-  'شركة', 'شركت', 'مكتب', 'كمپني', 'و',
+  // Arabic script: "and" (Arabic و, Pashto او), Pashto "of" (د), and the company, office and "limited" words of
+  // Afghan and Arab hawala names (folded: Persian yeh and kaf as Arabic).
+  'شركة', 'شركت', 'مكتب', 'كمپني', 'كمپنى', 'و', 'او', 'د', 'لمتد', 'لميتد', 'لميتيد',
 ]);
 
 /** True when the folded token is an organisation-form or function word. */
