@@ -29,6 +29,11 @@ export const EnvConfig = z.object({
   SARHAD_COOKIE_SECURE: z.enum(['true', 'false']).optional(), // default: true when NODE_ENV=production
   SARHAD_FINGERPRINT_MIN_AGE_YEARS: integer(0, 18).default(12), // 12 years, as EU EES (Regulation 2017/2226 art. 17)
   SARHAD_IMAGE_RETENTION_DAYS: integer(1, 10 * 365).default(3 * 365), // 1095 days: EES keeps records 3 years
+  // False-match rates (fractions) for fingerprint decisions; the engine's calibrated score for an FMR is
+  // -10·log10(FMR). Verification: EU EES asks FNMR < 0.5 % at FMR 0.05 %. Identification (de-duplication and 1:N at
+  // the lane) is per traveller compared, so over N enrolled travellers about N·FMR false candidates are expected.
+  SARHAD_VERIFICATION_FMR: z.coerce.number().min(1e-12).max(0.1).default(0.0005), // 0.05 %: score 33
+  SARHAD_IDENTIFICATION_FMR: z.coerce.number().min(1e-12).max(0.1).default(1e-6), // 1e-6: score 60
   NODE_ENV: z.string().optional(),
 });
 export type EnvConfig = z.infer<typeof EnvConfig>;
@@ -49,6 +54,8 @@ export interface Config {
   readonly login: { readonly maxFailures: number; readonly failureWindowMinutes: number; readonly lockoutMinutes: number };
   readonly fingerprintMinAgeYears: number;
   readonly imageRetentionDays: number;
+  /** False-match rates for 1:1 verification and 1:N identification (per traveller compared). */
+  readonly biometrics: { readonly verificationFmr: number; readonly identificationFmr: number };
 }
 
 /** Command-line flags that take precedence over the environment (`sarhad serve --port ...`). */
@@ -102,6 +109,7 @@ export function loadConfig(
     },
     fingerprintMinAgeYears: e.SARHAD_FINGERPRINT_MIN_AGE_YEARS,
     imageRetentionDays: e.SARHAD_IMAGE_RETENTION_DAYS,
+    biometrics: { verificationFmr: e.SARHAD_VERIFICATION_FMR, identificationFmr: e.SARHAD_IDENTIFICATION_FMR },
   });
 }
 

@@ -58,6 +58,10 @@ export const SERVER_ERRORS = {
   FINGERPRINT_UNUSABLE: 422,
   /** The traveller already has a finger enrolled at this position. */
   FINGERPRINT_POSITION_TAKEN: 409,
+  /** No adjudication case with this id (or not at a post the caller is granted). */
+  ADJUDICATION_NOT_FOUND: 404,
+  /** The adjudication case is already resolved. */
+  ADJUDICATION_CLOSED: 409,
   /** The audit chain could not be appended to (a concurrent writer forked it or storage failed). */
   AUDIT_APPEND_FAILED: 500,
   /** The audit chain fails verification, so no checkpoint can vouch for it. */

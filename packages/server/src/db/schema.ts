@@ -147,6 +147,28 @@ export interface FingerprintsTable {
   created_post_id: string | null;
 }
 
+export interface AdjudicationCasesTable {
+  id: string;
+  /** `open` or `resolved`. */
+  status: string;
+  post_id: string;
+  /** The existing traveller the fingers were submitted for, or null for a new traveller. */
+  traveller_id: string | null;
+  /** JSON: `{traveller?: new traveller fields, fingers: [{position, template, minutiae, quality, sourceFormat, capturedAt}]}`. */
+  pending: string;
+  /** JSON: `[{travellerId, score, fingers: [{position, score}]}]`, best first. */
+  candidates: string;
+  created_at: string;
+  created_by: string;
+  /** `same_person` or `different_people` once resolved. */
+  decision: string | null;
+  same_as_traveller_id: string | null;
+  result_traveller_id: string | null;
+  reason: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
 /** Every table, keyed by name. */
 export interface DB {
   audit_log: AuditLogTable;
@@ -163,4 +185,5 @@ export interface DB {
   travellers: TravellersTable;
   documents: DocumentsTable;
   fingerprints: FingerprintsTable;
+  adjudication_cases: AdjudicationCasesTable;
 }

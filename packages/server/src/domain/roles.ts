@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   'audit.read': ['auditor', 'admin'],
   'travellers.read': ['officer', 'enrolment_officer', 'supervisor', 'analyst'],
   'travellers.write': ['officer', 'enrolment_officer', 'supervisor'],
+  'adjudication.resolve': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,10 +1,9 @@
 /**
- * Fingerprints of travellers: captures are converted to Sarhad templates (services/fingerprint-capture.ts),
- * stored one row per finger and added to the identification gallery once the transaction commits. Reads return
+ * Fingerprints of travellers: captures are converted to Sarhad templates (services/fingerprint-capture.ts) and
+ * stored one row per finger, always through enrolment-service.ts, which searches them 1:N first. Reads return
  * metadata only (position, quality, source, capture time), never templates, and are audited.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import * as fingerprintsRepo from '../repositories/fingerprints-repository.js';
 import * as travellersRepo from '../repositories/travellers-repository.js';
@@ -13,16 +12,13 @@ import type { DB } from '../db/schema.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { ServerError } from '../errors.js';
 import { actorOf, type UserPrincipal } from '../domain/principal.js';
-import { FingerCaptures, type FingerprintSource } from '../domain/fingerprints.js';
+import type { FingerCapture, FingerprintSource } from '../domain/fingerprints.js';
 import { appendAudit } from './audit-service.js';
 import { requirePermission } from './access.js';
-import { PostCode, getPostRow } from './posts-service.js';
+import { getPostRow } from './posts-service.js';
 import { captureFinger, type CapturedFinger } from './fingerprint-capture.js';
-import { nowIso, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
 
-/** Fingers submitted for a traveller at a post. */
-export const FingerprintSubmission = z.object({ post: PostCode, fingers: FingerCaptures });
-export type FingerprintSubmission = z.infer<typeof FingerprintSubmission>;
 
 /** An enrolled finger as the API shows it (no template). */
 export interface EnrolledFinger {
@@ -34,7 +30,7 @@ export interface EnrolledFinger {
   readonly createdAt: string;
 }
 
-function toEnrolledFinger(row: fingerprintsRepo.FingerprintRow): EnrolledFinger {
+export function toEnrolledFinger(row: fingerprintsRepo.FingerprintRow): EnrolledFinger {
   return {
     position: row.finger_position,
     quality: row.quality,
@@ -100,7 +96,7 @@ export async function storeFingerprints(
 }
 
 /** Captures every submitted finger; the first unusable or invalid one fails the whole submission. */
-export function captureFingers(submission: Pick<FingerprintSubmission, 'fingers'>): CapturedFinger[] {
+export function captureFingers(submission: { readonly fingers: readonly FingerCapture[] }): CapturedFinger[] {
   return submission.fingers.map(captureFinger);
 }
 
@@ -116,21 +112,6 @@ export async function enrolmentPlace(
   const traveller = await travellersRepo.findTravellerById(ctx.db, travellerId);
   if (!traveller) throw new ServerError('TRAVELLER_NOT_FOUND', `no traveller ${travellerId}`);
   return { post, traveller };
-}
-
-/** Adds fingers to an existing traveller (no de-duplication; see enrolment-service.ts for the searched path). */
-export async function addFingerprints(
-  ctx: ServiceContext,
-  user: UserPrincipal,
-  travellerId: string,
-  submission: FingerprintSubmission,
-): Promise<EnrolledFinger[]> {
-  const { post } = await enrolmentPlace(ctx, user, travellerId, submission.post);
-  const fingers = captureFingers(submission);
-  const rows = fingerprintRows(fingers, travellerId, actorOf(user), post.id, nowIso(ctx));
-  await ctx.db.transaction().execute((trx) => storeFingerprints(trx, ctx, rows, { actor: actorOf(user), post: post.code }));
-  ctx.gallery.add(travellerId, fingers);
-  return rows.map(toEnrolledFinger);
 }
 
 /** A traveller's enrolled fingers (metadata only); the read is audited. */

@@ -130,7 +130,8 @@ function toDocument(row: travellersRepo.DocumentWithPost, today: string): Travel
   };
 }
 
-function toTraveller(row: travellersRepo.TravellerRow, documents: travellersRepo.DocumentWithPost[], today: string): Traveller {
+/** The API view of a traveller row with its documents, validity judged on `today`. */
+export function toTraveller(row: travellersRepo.TravellerRow, documents: travellersRepo.DocumentWithPost[], today: string): Traveller {
   return {
     id: row.id,
     surnameLatin: row.surname_latin,
@@ -171,12 +172,26 @@ async function readingPlace(ctx: ServiceContext, user: UserPrincipal): Promise<{
 export async function createTraveller(ctx: ServiceContext, user: UserPrincipal, input: NewTraveller): Promise<Traveller> {
   requirePermission(user, 'travellers.write');
   const post = await getPostRow(ctx, user, input.post);
-  const now = nowIso(ctx);
+  const row = travellerRow(input, actorOf(user), post.id, nowIso(ctx));
+  await ctx.db.transaction().execute(async (trx) => {
+    await travellersRepo.insertTraveller(trx, row);
+    await appendAudit(trx, ctx.clock, {
+      actor: actorOf(user),
+      action: 'traveller.created',
+      subject: `traveller:${row.id}`,
+      post: post.code,
+    });
+  });
+  return toTraveller(row, [], localDate(ctx.clock.now(), post.time_zone));
+}
+
+/** The row for a new traveller (names upper-cased as in an MRZ); VALIDATION_FAILED for a future birth date. */
+export function travellerRow(input: Omit<NewTraveller, 'post'>, actor: string, postId: string, now: string): travellersRepo.TravellerRow {
   if (isAfter(input.birthDate, now.slice(0, 10))) {
     throw new ServerError('VALIDATION_FAILED', `birthDate: ${input.birthDate} is in the future`);
   }
   const hasOriginal = input.surnameOriginal !== undefined || input.givenNamesOriginal !== undefined;
-  const row: travellersRepo.TravellerRow = {
+  return {
     id: randomUUID(),
     surname_latin: input.surnameLatin.toUpperCase(),
     given_names_latin: input.givenNamesLatin.toUpperCase(),
@@ -189,20 +204,10 @@ export async function createTraveller(ctx: ServiceContext, user: UserPrincipal, 
     sex: input.sex,
     nationality: input.nationality,
     created_at: now,
-    created_by: actorOf(user),
-    created_post_id: post.id,
+    created_by: actor,
+    created_post_id: postId,
     updated_at: now,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await travellersRepo.insertTraveller(trx, row);
-    await appendAudit(trx, ctx.clock, {
-      actor: actorOf(user),
-      action: 'traveller.created',
-      subject: `traveller:${row.id}`,
-      post: post.code,
-    });
-  });
-  return toTraveller(row, [], localDate(ctx.clock.now(), post.time_zone));
 }
 
 /** A traveller with documents; the read is audited. */

@@ -8,6 +8,7 @@ import * as m0002 from './0002-posts-lanes-devices.js';
 import * as m0003 from './0003-accounts.js';
 import * as m0004 from './0004-travellers-documents.js';
 import * as m0005 from './0005-fingerprints.js';
+import * as m0006 from './0006-adjudication.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-audit-log': m0001,
@@ -15,4 +16,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0003-accounts': m0003,
   '0004-travellers-documents': m0004,
   '0005-fingerprints': m0005,
+  '0006-adjudication': m0006,
 });
