@@ -67,6 +67,8 @@ function words(folded: string): string[] {
 
 /** A glued Latin article: "al" + consonant + at least four more letters ("alzindani", not "alan" or "albert"). */
 const GLUED_ARTICLE = /^(?:al|el)([^aeiou][a-z]{4,})$/;
+/** Filiation glued to an article and a name ("binalshibh" for Bin al-Shibh): also compared as the name. */
+const GLUED_FILIATION = /^(?:bin|ibn|ben)(?:al|el)([a-z]{3,})$/;
 /** The canonical abd compound made by canonicalParticles ("abdal" + name), governing a name of 3+ letters. */
 const ABD_COMPOUND = /^abdal([a-z]{3,})$/;
 
@@ -78,7 +80,7 @@ function makeToken(text: string): NameToken {
   }
   if (script === 'other') return { text, script, skeleton: '', initial: false };
   // "abdalkader" also compares as "kader": aliases often drop the abd ("Es Sayed, Kader" for Abd el-Kader).
-  const governed = ABD_COMPOUND.exec(text)?.[1] ?? GLUED_ARTICLE.exec(text)?.[1];
+  const governed = ABD_COMPOUND.exec(text)?.[1] ?? GLUED_ARTICLE.exec(text)?.[1] ?? GLUED_FILIATION.exec(text)?.[1];
   const alt = governed === undefined ? undefined : { text: governed, skeleton: latinSkeleton(governed) };
   return { text, script, skeleton: latinSkeleton(text), ...(alt === undefined ? {} : { alt }), initial: text.length === 1 };
 }

@@ -4,7 +4,8 @@
  * so they are rewritten into one canonical shape before comparison:
  * - the article (al, el, ul, ud, ad, ar, as, ash, at, az, an and ال) standing alone before a name part is dropped;
  * - `abd` and its spellings join the following part ("abdul rahman" -> "abdalrahman"): the two are one name;
- * - `din` ("ud-din", "eddine", "الدين") and `ullah` ("ullah", "allah", "الله") join the preceding part;
+ * - `din` ("ud-din", "eddine", "الدين"), `ullah` ("ullah", "allah", "الله") and lineage suffixes (zada, zai,
+ *   khel, زاده, خيل) join the preceding part;
  * - filiation words (bin, ibn, bint, ould, بن, ابن, بنت, ولد) are dropped: they say "son of", not who.
  * Tokens arrive folded (fold.ts, arabic-script.ts) in list order.
  */
@@ -34,6 +35,14 @@ const ABD_FORMS: ReadonlySet<string> = new Set([
 const DIN_FORM = /^(?:[uae][dl]?|ul|al|el|ud|ad|ed)?d?d(?:i|ee|ii)ne?$/;
 const ARABIC_DIN = new Set(['الدين', 'دين']);
 
+/**
+ * Pashto and Persian lineage suffixes written apart or joined ("Akhund Zada" / "Akhundzada", "Shahid Khel" /
+ * "Shahidkhel", "Ali Zai" / "Alizai"): joined to the preceding part. Folded Arabic-script forms included.
+ */
+const LINEAGE_SUFFIXES: ReadonlySet<string> = new Set([
+  'zada', 'zadah', 'zadeh', 'zade', 'zai', 'zay', 'khel', 'khail', 'kheil', 'زاده', 'زاد', 'زي', 'خيل', 'خېل',
+]);
+
 /** `ullah` ("of God") as a separate word: ullah, ulla, allah, ollah, الله. */
 const ULLAH_FORM = /^[uoai]llah?$/;
 const ARABIC_ALLAH = 'الله';
@@ -54,7 +63,7 @@ export function canonicalParticles(tokens: readonly string[]): string[] {
     const next = tokens[i + 1];
     if (FILIATION.has(token) || (token === 'ben' && out.length > 0)) continue;
     if (LATIN_ARTICLES.has(token) && next !== undefined) continue;
-    if ((DIN_FORM.test(token) || ARABIC_DIN.has(token) || ULLAH_FORM.test(token) || token === ARABIC_ALLAH) && out.length > 0) {
+    if ((DIN_FORM.test(token) || ARABIC_DIN.has(token) || ULLAH_FORM.test(token) || token === ARABIC_ALLAH || LINEAGE_SUFFIXES.has(token)) && out.length > 0) {
       const joined = ARABIC_DIN.has(token) ? stripArticle(token) : token;
       out[out.length - 1] += joined;
       continue;
