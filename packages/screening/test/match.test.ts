@@ -111,3 +111,8 @@ test('nationalities agree by ISO code whether given as codes, names or adjective
   assert.equal(compareNationality(nationalityCodes(['Chile']), ['AFG']), 'differ');
   assert.equal(compareNationality([], ['AFG']), 'unknown');
 });
+
+test('a word-initial waw or yeh reads as a consonant (ولي as Wali, يوسف as Yusuf)', () => {
+  assert.ok(sim('ولي', 'Wali') >= 0.9);
+  assert.ok(sim('يوسف', 'Yusuf') >= 0.9);
+});

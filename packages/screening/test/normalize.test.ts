@@ -102,3 +102,10 @@ test('tokenising never throws and never yields an empty token, whatever the inpu
     }),
   );
 });
+
+test('lineage suffixes join the name before them (Akhund Zada, Shahid Khel, Ali Zai)', () => {
+  assert.deepEqual(texts('Akhund Zada'), ['akhundzada']);
+  assert.deepEqual(texts('Shahid Khel'), ['shahidkhel']);
+  assert.deepEqual(texts('Abdul Habib Ali Zai'), ['abdalhabib', 'alizai']);
+  assert.deepEqual(texts('آخوند زاده'), ['اخوندزاده']);
+});
