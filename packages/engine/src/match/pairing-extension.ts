@@ -33,7 +33,8 @@ export function extendPairing(
   const { probeToCandidate, candidateToProbe, pairedProbe, extensionOrder, extensionAnchor, extensionDistance } =
     scratch;
   const { x: px, y: py, direction: pd } = probe;
-  const { x: cx, y: cy, direction: cd } = candidate;
+  const { x: cx, y: cy, direction: cd, byX } = candidate;
+  const nc = candidate.count;
 
   // Each unpaired probe minutia with its nearest paired one, in order of that distance (insertion sort: n is small).
   let pending = 0;
@@ -81,9 +82,19 @@ export function extendPairing(
     const tolerance = DISTANCE_BASE + DISTANCE_SLOPE * extensionDistance[k]!;
     let best = -1;
     let bestDistance = tolerance * tolerance;
-    for (let b = 0; b < candidate.count; b++) {
-      if (candidateToProbe[b]! >= 0) continue;
+    // Only candidate minutiae within the tolerance in x can qualify: binary-search the first, scan while in range.
+    let lo = 0;
+    let hi = nc;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cx[byX[mid]!]! < ex - tolerance) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k2 = lo; k2 < nc; k2++) {
+      const b = byX[k2]!;
       const ox = cx[b]! - ex;
+      if (ox > tolerance) break;
+      if (candidateToProbe[b]! >= 0) continue;
       const oy = cy[b]! - ey;
       const d = ox * ox + oy * oy;
       if (d >= bestDistance) continue;

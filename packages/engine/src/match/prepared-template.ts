@@ -19,7 +19,7 @@ export const PREPARED_MINUTIA_TYPE: Readonly<Record<MinutiaType, number>> = { ot
 /**
  * A template prepared for matching. Every field is a typed array or a number so that a gallery can be packed into
  * shared buffers. Indices of minutiae are bytes (at most {@link MAX_PREPARED_MINUTIAE} minutiae).
- * 13 bytes per minutia plus 8 per edge (nine edges per minutia): a 60-minutia template takes about 5 KB.
+ * 14 bytes per minutia plus 8 per edge (nine edges per minutia): a 60-minutia template takes about 5 KB.
  */
 export interface PreparedTemplate {
   /** Number of minutiae. */
@@ -33,6 +33,8 @@ export interface PreparedTemplate {
   readonly type: Uint8Array;
   /** Minutia quality 0..100 as the template gives it (0 where unknown). */
   readonly quality: Uint8Array;
+  /** Minutia indices in order of increasing x, for range scans (pairing-extension.ts). */
+  readonly byX: Uint8Array;
   /** Edges of minutia i are `edgeStart[i] .. edgeStart[i + 1] - 1`, sorted by length. */
   readonly edgeStart: Uint16Array;
   /** Source minutia of each edge (redundant with edgeStart, kept so a hash hit needs no search). */
@@ -78,6 +80,10 @@ export function prepare(template: FingerprintTemplate): PreparedTemplate {
     quality[i] = Number.isFinite(m.quality) ? Math.max(0, Math.min(100, Math.round(m.quality))) : 0;
   }
 
+  const byX = Uint8Array.from(
+    Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b),
+  );
+
   // Nearest neighbours of each minutia, ties broken by index so the result does not depend on sort stability.
   const k = Math.min(NEIGHBOR_EDGES, Math.max(0, n - 1));
   const edgeCount = n * k;
@@ -120,6 +126,7 @@ export function prepare(template: FingerprintTemplate): PreparedTemplate {
     direction,
     type,
     quality,
+    byX,
     edgeStart,
     edgeSource,
     edgeTarget,
