@@ -36,12 +36,25 @@ function latinPair(a: string, aSkeleton: string, b: string, bSkeleton: string): 
   return spelling + (1 - spelling) * skeleton * skeleton * share;
 }
 
+/** Shortest prefix that counts as a shortened name ("Parlin" for Parlindungan, "Shafiq" for Shafiqullah). */
+const MIN_PREFIX = 5;
+
+/**
+ * A name shortened to its first letters: 0.7 plus up to 0.2 for the share of the longer name it keeps. Below
+ * MIN_PREFIX letters a prefix says too little (Ali, Alice).
+ */
+function prefixSimilarity(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < MIN_PREFIX || short.length === long.length || !long.startsWith(short)) return 0;
+  return 0.7 + (0.2 * short.length) / long.length;
+}
+
 function latinLatin(a: NameToken, b: NameToken): number {
   if (a.initial || b.initial) {
     if (a.initial && b.initial) return a.text === b.text ? INITIAL_SIMILARITY : 0;
     return (a.initial ? b.text : a.text).startsWith(a.initial ? a.text : b.text) ? INITIAL_SIMILARITY : 0;
   }
-  let best = latinPair(a.text, a.skeleton, b.text, b.skeleton);
+  let best = Math.max(latinPair(a.text, a.skeleton, b.text, b.skeleton), prefixSimilarity(a.text, b.text));
   if (a.alt !== undefined) best = Math.max(best, latinPair(a.alt.text, a.alt.skeleton, b.text, b.skeleton));
   if (b.alt !== undefined) best = Math.max(best, latinPair(a.text, a.skeleton, b.alt.text, b.alt.skeleton));
   return best;

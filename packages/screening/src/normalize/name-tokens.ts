@@ -120,7 +120,8 @@ export function tokenizeName(full: string): NameToken[][] {
   const out: NameToken[][] = [];
   for (const list of byScript.values()) {
     // A title word after an article is a family name ("El Sheikh", "Al-Haj"), not a title.
-    const untitled = list.filter((w, i) => !isStopWord(w) && !(isTitle(w) && !isArticle(list[i - 1] ?? '')));
+    // Numbers are not name parts: they come from dates and remarks left in alias text ("born ... 01 Jan.1967").
+    const untitled = list.filter((w, i) => !isStopWord(w) && !/^\d+$/.test(w) && !(isTitle(w) && !isArticle(list[i - 1] ?? '')));
     const tokens = canonicalParticles(untitled.length > 0 ? untitled : list).map(makeToken);
     if (tokens.length > 0) out.push(tokens);
   }
