@@ -18,7 +18,7 @@ export const NEIGHBOR_EDGES = 9;
  * Edge lengths may differ by `LENGTH_TOLERANCE_BASE + LENGTH_TOLERANCE_SLOPE * length`: skin stretches, so a long
  * edge changes more in absolute terms than a short one.
  */
-export const LENGTH_TOLERANCE_BASE = 7; // px
+export const LENGTH_TOLERANCE_BASE = 8; // px
 export const LENGTH_TOLERANCE_SLOPE = 0.05;
 
 /** Relative edge angles may differ by this much (8 units = 11.25 degrees). */
