@@ -23,6 +23,7 @@ import { usersRoutes } from './routes/users-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { travellersRoutes } from './routes/travellers-routes.js';
 import { fingerprintsRoutes } from './routes/fingerprints-routes.js';
+import { webRoutes } from './routes/web-routes.js';
 import { ExhaustiveGallery, type IdentificationGallery } from './services/identification-gallery.js';
 
 /** What the application needs from the outside world. */
@@ -118,5 +119,6 @@ export function build(deps: AppDeps): FastifyInstance {
   auditRoutes(app, ctx);
   travellersRoutes(app, ctx);
   fingerprintsRoutes(app, ctx);
+  webRoutes(app, ctx);
   return app;
 }

@@ -1,0 +1,116 @@
+/**
+ * The shapes the Sarhad API returns, as the web UI reads them. The web package talks HTTP only and never imports
+ * the server (ARCHITECTURE.md), so these mirror packages/server/README.md's API table; closed sets are `as const`
+ * arrays, as on the server.
+ */
+
+/** Roles, in the order the server defines them (packages/server/src/domain/roles.ts). */
+export const ROLES = [
+  'officer',
+  'enrolment_officer',
+  'supervisor',
+  'analyst',
+  'watchlist_manager',
+  'admin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SIDES = ['PK', 'AF'] as const;
+export type Side = (typeof SIDES)[number];
+
+export const LANE_DIRECTIONS = ['entry', 'exit', 'both'] as const;
+export type LaneDirection = (typeof LANE_DIRECTIONS)[number];
+
+export const DOCUMENT_TYPES = ['passport', 'visa', 'cnic', 'tazkira', 'e_tazkira', 'por_card', 'border_pass'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const DOCUMENT_STATUSES = ['valid', 'expired', 'not_yet_valid', 'no_expiry'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export interface User {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  readonly allPosts: boolean;
+  readonly posts: readonly string[];
+  readonly disabled: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface Lane {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly direction: LaneDirection;
+}
+
+export interface Post {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly side: Side;
+  readonly timeZone: string;
+  readonly createdAt: string;
+  readonly lanes: readonly Lane[];
+}
+
+export interface Device {
+  readonly id: string;
+  readonly name: string;
+  readonly post: string;
+  readonly lane: string;
+  readonly keyPrefix: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+  readonly lastSeenAt: string | null;
+}
+
+export interface TravelDocument {
+  readonly id: string;
+  readonly type: DocumentType;
+  readonly number: string;
+  readonly issuingCountry: string;
+  readonly issuingPost: string | null;
+  readonly validFrom: string | null;
+  readonly validUntil: string | null;
+  readonly travelDocument: boolean;
+  readonly status: DocumentStatus;
+  readonly mrz: string | null;
+  readonly details: Readonly<Record<string, string>>;
+  readonly createdAt: string;
+}
+
+export interface Traveller {
+  readonly id: string;
+  readonly surnameLatin: string;
+  readonly givenNamesLatin: string;
+  readonly surnameOriginal: string | null;
+  readonly givenNamesOriginal: string | null;
+  readonly originalScript: string | null;
+  readonly fatherNameLatin: string | null;
+  readonly fatherNameOriginal: string | null;
+  readonly birthDate: string;
+  readonly sex: 'F' | 'M' | 'X';
+  readonly nationality: string;
+  readonly createdAt: string;
+  readonly documents: readonly TravelDocument[];
+}
+
+export interface AuditCheckpoint {
+  readonly seq: number;
+  readonly hash: string;
+  readonly time: string | null;
+}
+
+export type AuditVerification =
+  | { readonly ok: true; readonly entries: number; readonly head: AuditCheckpoint }
+  | {
+      readonly ok: false;
+      readonly entries: number;
+      readonly brokenAt: number;
+      readonly reason: string;
+      readonly message: string;
+    };
