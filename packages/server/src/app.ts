@@ -25,6 +25,8 @@ import { travellersRoutes } from './routes/travellers-routes.js';
 import { fingerprintsRoutes } from './routes/fingerprints-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { ExhaustiveGallery, type IdentificationGallery } from './services/identification-gallery.js';
+import { WatchlistScreening } from './services/watchlist-screening.js';
+import { watchlistsRoutes } from './routes/watchlists-routes.js';
 
 /** What the application needs from the outside world. */
 export interface AppDeps {
@@ -54,6 +56,7 @@ export function build(deps: AppDeps): FastifyInstance {
     config: deps.config,
     logger: deps.logger,
     gallery: deps.gallery ?? new ExhaustiveGallery(deps.database.db),
+    watchlists: new WatchlistScreening(deps.database.db),
   });
   // The gallery is read from the database before the first request is served (Fastify runs onReady at listen
   // and before the first inject). If the database is down the server still starts (health reports it) and the
@@ -120,5 +123,6 @@ export function build(deps: AppDeps): FastifyInstance {
   travellersRoutes(app, ctx);
   fingerprintsRoutes(app, ctx);
   webRoutes(app, ctx);
+  watchlistsRoutes(app, ctx);
   return app;
 }

@@ -62,6 +62,8 @@ export const SERVER_ERRORS = {
   ADJUDICATION_NOT_FOUND: 404,
   /** The adjudication case is already resolved. */
   ADJUDICATION_CLOSED: 409,
+  /** A watchlist file could not be read as the format it claims (the message names the place). */
+  WATCHLIST_INVALID: 400,
   /** The audit chain could not be appended to (a concurrent writer forked it or storage failed). */
   AUDIT_APPEND_FAILED: 500,
   /** The audit chain fails verification, so no checkpoint can vouch for it. */

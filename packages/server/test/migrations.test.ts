@@ -7,7 +7,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 
 const OUR_TABLES = [
   'adjudication_cases', 'audit_head', 'audit_log', 'devices', 'documents', 'fingerprints', 'lanes', 'login_throttle', 'posts', 'sessions', 'setup_tokens',
-  'travellers', 'user_posts', 'user_roles', 'users',
+  'travellers', 'user_posts', 'user_roles', 'users', 'watchlist_entries', 'watchlist_versions',
 ];
 
 describeEachDialect('migrations', (context) => {

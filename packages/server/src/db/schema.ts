@@ -169,6 +169,30 @@ export interface AdjudicationCasesTable {
   decided_by: string | null;
 }
 
+export interface WatchlistVersionsTable {
+  /** `<seq, 10 digits>-<random>`: sorts in save order. */
+  id: string;
+  /** 1, 2, 3... in save order across all sources. */
+  seq: number;
+  /** `un`, `ofac` or `national`. */
+  source: string;
+  format: string;
+  content_hash: string;
+  generated_on: string | null;
+  entry_count: number;
+  /** JSON array of file names. */
+  files: string;
+  saved_at: string;
+}
+
+export interface WatchlistEntriesTable {
+  version_id: string;
+  /** Order within the version, from 0. */
+  position: number;
+  /** JSON of the screening WatchlistEntry. */
+  entry: string;
+}
+
 /** Every table, keyed by name. */
 export interface DB {
   audit_log: AuditLogTable;
@@ -186,4 +210,6 @@ export interface DB {
   documents: DocumentsTable;
   fingerprints: FingerprintsTable;
   adjudication_cases: AdjudicationCasesTable;
+  watchlist_versions: WatchlistVersionsTable;
+  watchlist_entries: WatchlistEntriesTable;
 }

@@ -34,6 +34,9 @@ export const PERMISSIONS = {
   'travellers.read': ['officer', 'enrolment_officer', 'supervisor', 'analyst'],
   'travellers.write': ['officer', 'enrolment_officer', 'supervisor'],
   'adjudication.resolve': ['supervisor'],
+  'watchlists.manage': ['watchlist_manager', 'admin'],
+  'crossings.process': ['officer', 'supervisor'],
+  'crossings.supervise': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { DialectName } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { IdentificationGallery } from './identification-gallery.js';
+import type { WatchlistScreening } from './watchlist-screening.js';
 
 export interface ServiceContext {
   readonly db: Kysely<DB>;
@@ -18,6 +19,8 @@ export interface ServiceContext {
   readonly logger: Logger;
   /** Enrolled fingers for 1:N search, loaded when the application becomes ready. */
   readonly gallery: IdentificationGallery;
+  /** The screener over the latest stored version of every watchlist. */
+  readonly watchlists: WatchlistScreening;
 }
 
 /** The clock's time as stored: ISO 8601 UTC with milliseconds. */

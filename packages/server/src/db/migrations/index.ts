@@ -9,6 +9,7 @@ import * as m0003 from './0003-accounts.js';
 import * as m0004 from './0004-travellers-documents.js';
 import * as m0005 from './0005-fingerprints.js';
 import * as m0006 from './0006-adjudication.js';
+import * as m0007 from './0007-watchlists.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-audit-log': m0001,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0004-travellers-documents': m0004,
   '0005-fingerprints': m0005,
   '0006-adjudication': m0006,
+  '0007-watchlists': m0007,
 });
