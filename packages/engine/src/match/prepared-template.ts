@@ -20,6 +20,10 @@ export const PREPARED_MINUTIA_TYPE: Readonly<Record<MinutiaType, number>> = { ot
  * A template prepared for matching. Every field is a typed array or a number so that a gallery can be packed into
  * shared buffers. Indices of minutiae are bytes (at most {@link MAX_PREPARED_MINUTIAE} minutiae).
  * 14 bytes per minutia plus 8 per edge (nine edges per minutia): a 60-minutia template takes about 5 KB.
+ *
+ * Treat it as immutable: the probe's edge hash is cached by object identity (probe-index.ts), so refilling the
+ * arrays of a template already used as a probe would compare against the old hash. Keep the same object for a
+ * probe across comparisons; a fresh object with the same arrays rebuilds the hash.
  */
 export interface PreparedTemplate {
   /** Number of minutiae. */
