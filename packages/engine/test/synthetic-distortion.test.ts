@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { distortPoint, type PlasticDistortion, undistortPoint } from '../src/synthetic/plastic-distortion.js';
 
-// The strongest distortion the poor preset can draw: 7 degrees, 20 px, the sharpest brake.
-const strong: PlasticDistortion = { cx: 200, cy: 250, rx: 50, ry: 70, rotation: (7 * Math.PI) / 180, dx: 20, dy: -12, k: 50 };
+// The strongest distortion the poor preset can draw: 9 degrees, 25 px, the sharpest brake.
+const strong: PlasticDistortion = { cx: 200, cy: 250, rx: 50, ry: 70, rotation: (9 * Math.PI) / 180, dx: 20, dy: -15, k: 40 };
 
 test('skin inside the close-contact region does not move', () => {
   const out: [number, number] = [0, 0];

@@ -6,10 +6,7 @@ import {
   FINGERPRINT_CLASSES,
   generateImpression,
   generateMasterPrint,
-  IMPRESSION_PARAMETER_NAMES,
-  IMPRESSION_PRESET_RANGES,
   IMPRESSION_PRESETS,
-  impressionParameters,
   type MasterPrint,
 } from '../src/synthetic/index.js';
 
@@ -79,6 +76,23 @@ function ridgePeriodAt(img: GrayImage, cx: number, cy: number): number | undefin
     if (c > best) [best, bestLag] = [c, lag];
   }
   return bestLag;
+}
+
+/** Mean filter of radius r (a (2r+1)² box), edges clamped. */
+function boxSmooth(img: GrayImage, r: number): GrayImage {
+  const { width, height, pixels } = img;
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let dy = -r; dy <= r; dy++) {
+        const yy = Math.min(height - 1, Math.max(0, y + dy));
+        for (let dx = -r; dx <= r; dx++) sum += pixels[yy * width + Math.min(width - 1, Math.max(0, x + dx))]!;
+      }
+      out[y * width + x] = Math.round(sum / (2 * r + 1) ** 2);
+    }
+  }
+  return { ...img, pixels: out };
 }
 
 /** Block orientation field (12-px blocks) as doubled-angle unit vectors, with a foreground flag. */
@@ -171,6 +185,7 @@ test('master prints are valid 500-dpi grey images with a fingertip-sized silhoue
     assertGrayImage(master.image);
     assert.equal(master.image.dpi, 500);
     assert.equal(master.class, cls);
+    assert.ok(master.skinWear >= 0 && master.skinWear < 1, `${cls}: skin wear ${master.skinWear}`);
     const { width, height } = master.image;
     let minX = width;
     let maxX = 0;
@@ -283,7 +298,7 @@ test('the same impression seed gives identical bytes and a different seed a diff
   assert.notDeepEqual(a.pixels, c.pixels);
 });
 
-test('impressions are valid 500-dpi grey images of the requested frame size', () => {
+test('impressions are valid 500-dpi grey images of the requested frame size with ridge-like content', () => {
   const master = mastersByClass.get('leftLoop')!;
   for (const preset of IMPRESSION_PRESETS) {
     const image = generateImpression(master, 3, { preset, width: 388, height: 374 });
@@ -291,23 +306,25 @@ test('impressions are valid 500-dpi grey images of the requested frame size', ()
     assert.equal(image.dpi, 500);
     assert.equal(image.width, 388);
     assert.equal(image.height, 374);
-    const { coherence } = orientationAt(image, 194, 187, 40);
-    assert.ok(coherence > 0.2, `${preset}: no ridge flow at the centre (${coherence})`);
+    // Ridge-like content: enough coherent windows, with a ridge period (the skin's, after distortion) of 7-12 px,
+    // measured after a 5 x 5 mean filter because a poor capture's pixel noise swamps single-pixel gradients.
+    const smooth = boxSmooth(image, 2);
+    const periods: number[] = [];
+    for (let y = 24; y < image.height - 24; y += 24) {
+      for (let x = 24; x < image.width - 24; x += 24) {
+        if (orientationAt(smooth, x, y, 12).coherence < 0.5) continue;
+        const period = ridgePeriodAt(smooth, x, y);
+        if (period !== undefined) periods.push(period);
+      }
+    }
+    // At least 15 of the 24-px grid's windows (about 8,600 px² of clear flow) even on a poor capture.
+    assert.ok(periods.length >= 15, `${preset}: only ${periods.length} windows with ridge flow`);
+    periods.sort((a, b) => a - b);
+    const median = periods[periods.length >> 1]!;
+    assert.ok(median >= 7 && median <= 12, `${preset}: median period ${median}`);
   }
   assert.throws(() => generateImpression(master, 1, { width: 100, height: 100 }), (e) => isEngineError(e, 'ENGINE_IMAGE_TOO_SMALL'));
   assert.throws(() => generateImpression(master, 1, { width: 9000 }), (e) => isEngineError(e, 'ENGINE_IMAGE_TOO_LARGE'));
-});
-
-test('impression parameters stay inside the ranges of their preset', () => {
-  for (const preset of IMPRESSION_PRESETS) {
-    for (let seed = 0; seed < 200; seed++) {
-      const p = impressionParameters(seed, preset);
-      for (const name of IMPRESSION_PARAMETER_NAMES) {
-        const [min, max] = IMPRESSION_PRESET_RANGES[preset][name];
-        assert.ok(p[name] >= min && p[name] <= max, `${preset} ${name} = ${p[name]}`);
-      }
-    }
-  }
 });
 
 test('impressions of one finger are more alike in ridge flow than impressions of different fingers', () => {

@@ -2,7 +2,7 @@
  * The five Henry-Galton pattern classes a synthetic master print can take, and how often each occurs in real
  * fingers. The frequencies are those Wilson, Candela and Watson measured on 222,000 NIST fingerprint cards ("Neural
  * network fingerprint classification", J. Artificial Neural Networks 1(2), 1994) and that SFinGe uses to draw a
- * class (Maltoni, Maio, Jain, Prabhakar, Handbook of Fingerprint Recognition, 2nd ed., 2009, sections 5.1 and 6.4).
+ * class (Maltoni, Maio, Jain, Prabhakar, Handbook of Fingerprint Recognition, 2nd ed., 2009, chapters 5 and 6).
  *
  * "Left" and "right" follow the FBI convention as the print is viewed: a left loop's ridges enter and leave on the
  * left, so its delta lies to the right of its core.

@@ -1,7 +1,7 @@
 /**
  * The silhouette of a fingertip pressed on a plain (flat) 500-dpi sensor. SFinGe builds it from four elliptical
- * quarters with independent semi-axes (Cappelli, Maio, Maltoni, "Synthetic fingerprint-image generation", ICPR
- * 2000, section 2.1); we use superellipse quarters instead, |dx/a|^p + |dy/b|^p <= 1, so the lower half can be
+ * quarters with independent semi-axes (Cappelli, Erol, Maio, Maltoni, "Synthetic fingerprint-image generation",
+ * ICPR 2000); we use superellipse quarters instead, |dx/a|^p + |dy/b|^p <= 1, so the lower half can be
  * squarer (p > 2) as a finger is where it meets the first flexion crease, while the top stays round (p near 2).
  *
  * Sizes are those of plain 500-dpi captures: a fingertip is 15-19 mm wide (300-380 px) and the pressed area is

@@ -2,13 +2,15 @@
  * A bank of small even-symmetric Gabor kernels, one per quantised (orientation, period), for the ridge growth of
  * master prints. A Gabor kernel tuned to the local ridge orientation and period reinforces ridges that follow the
  * flow and suppresses anything else (Hong, Wan, Jain, "Fingerprint image enhancement", IEEE TPAMI 20(8), 1998);
- * iterating it from a few seeds grows a ridge pattern (Cappelli, Maio, Maltoni, ICPR 2000).
+ * iterating it from a few seeds grows a ridge pattern (Cappelli, Erol, Maio, Maltoni, ICPR 2000).
  *
- * Kernels are stored sparse (taps as buffer offsets plus weights) over a disc of radius 6 px, about 113 taps:
- * the Gaussian envelope (σ = 0.36 period across the ridges, 0.42 period along them) is below 4 % of its peak beyond
- * that. A bank can also be built for half resolution (periods 3.75-6 px, radius 3 px, about 29 taps), where the
- * growth does most of its passes at a sixteenth of the cost. Each kernel has zero mean, so flat regions give no response, and unit gain on a cosine of its own period,
- * so a clipped pattern of amplitude 1 (gain 4/π on its fundamental) keeps growing until it saturates.
+ * Kernels are stored sparse (taps as buffer offsets plus weights) over a disc of radius 6 px, about 113 taps. The
+ * Gaussian envelope (σ = 0.36 period across the ridges, 0.42 period along them) is cut where it has fallen to
+ * about 10-45 % of its peak for 8-11 px periods: a truncation that trades some selectivity for speed, which the
+ * repeated passes make up for. A bank can also be built for half resolution (periods 3.75-6 px, radius 3 px,
+ * about 29 taps), where the growth does most of its passes at a sixteenth of the cost. Each kernel has zero mean,
+ * so flat regions give no response, and unit gain on a cosine of its own period, so a clipped pattern of
+ * amplitude 1 (gain 4/π on its fundamental) keeps growing until it saturates.
  */
 
 /** Radius of every kernel's support, in pixels. */
@@ -52,7 +54,8 @@ export function buildGaborBank(stride: number, scale = 1): GaborBank {
   for (let o = 0; o < GABOR_ORIENTATIONS; o++) {
     const theta = (o * Math.PI) / GABOR_ORIENTATIONS;
     for (let p = 0; p < GABOR_PERIODS; p++) {
-      kernels.push(gaborKernel(theta, (GABOR_PERIOD_MIN + p * GABOR_PERIOD_STEP) / scale, GABOR_RADIUS / scale, stride));
+      const period = GABOR_PERIOD_MIN + p * GABOR_PERIOD_STEP;
+      kernels.push(gaborKernel(theta, period / scale, GABOR_RADIUS / scale, stride));
     }
   }
   return { stride, kernels };

@@ -1,16 +1,18 @@
 /**
  * What varies between two impressions of one finger, with the ranges of three capture-quality presets. SFinGe
  * varies the same factors (Cappelli, Maio, Maltoni, "Synthetic fingerprint-database generation", ICPR 2002;
- * Handbook of Fingerprint Recognition, 2nd ed., 2009, section 6.6): position and rotation on the sensor, skin
+ * Handbook of Fingerprint Recognition, 2nd ed., 2009, chapter 6): position and rotation on the sensor, skin
  * distortion, skin condition (dry or wet), pressure, partial contact, noise and blur.
  *
- * Every parameter is drawn uniformly from its preset's range; ranges are ours, chosen against the FVC2002 and
- * FVC2004 databases as their organisers describe them (Maio et al., "FVC2004: Third Fingerprint Verification
- * Competition", ICBA 2004: volunteers asked to vary placement, pressure, rotation up to about ±20-35 degrees and
- * skin moisture between sessions).
- * - good: a cooperative subject on a clean sensor, as in an enrolment;
- * - typical: an ordinary border-post capture, as FVC2002 DB1-DB2;
- * - poor: hurried or difficult captures, as the harder parts of FVC2004.
+ * Every parameter is drawn uniformly from its preset's range. The ranges are ours, set against the FVC2002 and
+ * FVC2004 acquisition protocols as their organisers describe them (Maio et al., ICPR 2002 and ICBA 2004:
+ * volunteers were asked to exaggerate displacement, rotation and distortion, to vary pressure, and to dry or
+ * moisten their fingers between captures) and against the accuracy our extractor and matcher reach on the result
+ * (SYNTHETIC.md explains the adjustments):
+ * - good: a cooperative subject on a clean sensor, as in a guided enrolment;
+ * - typical: captures made the FVC way, with parts of the finger off the frame and two impressions sometimes
+ *   sharing only part of their area;
+ * - poor: hurried or difficult captures, smaller contact, worse skin and a worse sensor.
  */
 import type { Prng } from './prng.js';
 
@@ -33,6 +35,7 @@ export const IMPRESSION_PARAMETER_NAMES = [
   'contactScale',
   'pressure',
   'moisture',
+  'skinNoise',
   'contrast',
   'background',
   'noise',
@@ -54,6 +57,9 @@ export type ImpressionParameterName = (typeof IMPRESSION_PARAMETER_NAMES)[number
  *   touches less);
  * - pressure: -1 (light: thin, faint ridges) .. +1 (heavy: thick ridges, narrow valleys);
  * - moisture: -1 (dry: broken, patchy ridges) .. +1 (wet: ridges merged in blotches);
+ * - skinNoise: 0 (none) .. 1, how much fine skin-level noise every capture has (flakes, sweat, dirt, uneven
+ *   contact at the scale of a ridge): small ridge breaks and valley bridges that differ from one capture to the
+ *   next, so some minutiae come and go between impressions as on real fingers;
  * - contrast: grey levels between a full ridge and the background;
  * - background: grey level of the background, 0-255;
  * - noise: standard deviation of the sensor noise, grey levels;
@@ -81,48 +87,51 @@ export const IMPRESSION_PRESET_RANGES: Readonly<Record<ImpressionPreset, Readonl
       contactScale: [0.92, 1.05],
       pressure: [-0.15, 0.25],
       moisture: [-0.2, 0.2],
+      skinNoise: [0.1, 0.3],
       contrast: [170, 215],
       background: [220, 245],
       noise: [2, 5],
       blur: [0.5, 0.8],
     } as const),
     typical: Object.freeze({
-      translationX: [-30, 30],
-      translationY: [-35, 35],
-      rotation: [-12, 12],
-      distortionRotation: [-4, 4],
-      distortionShift: [0, 12],
+      translationX: [-75, 75],
+      translationY: [-85, 85],
+      rotation: [-25, 25],
+      distortionRotation: [-8, 8],
+      distortionShift: [4, 22],
       distortionDirection: [0, 360],
-      distortionBrake: [60, 100],
-      closeContact: [0.3, 0.45],
-      contactOffsetX: [-0.12, 0.12],
-      contactOffsetY: [-0.12, 0.12],
-      contactScale: [0.78, 1],
-      pressure: [-0.45, 0.5],
-      moisture: [-0.55, 0.55],
-      contrast: [120, 200],
-      background: [200, 240],
-      noise: [4, 9],
-      blur: [0.6, 1.1],
+      distortionBrake: [45, 85],
+      closeContact: [0.22, 0.4],
+      contactOffsetX: [-0.15, 0.15],
+      contactOffsetY: [-0.15, 0.15],
+      contactScale: [0.65, 0.95],
+      pressure: [-0.6, 0.6],
+      moisture: [-0.75, 0.75],
+      skinNoise: [0.6, 1],
+      contrast: [90, 190],
+      background: [190, 240],
+      noise: [5, 12],
+      blur: [0.7, 1.3],
     } as const),
     poor: Object.freeze({
-      translationX: [-45, 45],
-      translationY: [-50, 50],
-      rotation: [-20, 20],
-      distortionRotation: [-7, 7],
-      distortionShift: [4, 20],
+      translationX: [-80, 80],
+      translationY: [-90, 90],
+      rotation: [-30, 30],
+      distortionRotation: [-9, 9],
+      distortionShift: [6, 25],
       distortionDirection: [0, 360],
-      distortionBrake: [50, 90],
-      closeContact: [0.25, 0.4],
+      distortionBrake: [40, 80],
+      closeContact: [0.2, 0.35],
       contactOffsetX: [-0.2, 0.2],
       contactOffsetY: [-0.2, 0.2],
-      contactScale: [0.6, 0.85],
-      pressure: [-0.75, 0.75],
-      moisture: [-0.9, 0.9],
-      contrast: [70, 150],
-      background: [180, 235],
-      noise: [8, 16],
-      blur: [0.9, 1.6],
+      contactScale: [0.5, 0.8],
+      pressure: [-0.85, 0.85],
+      moisture: [-1, 1],
+      skinNoise: [0.6, 1],
+      contrast: [60, 130],
+      background: [175, 235],
+      noise: [10, 18],
+      blur: [1, 1.8],
     } as const),
   });
 

@@ -1,10 +1,11 @@
 /**
  * Impressions: what a sensor captures when the synthetic finger of a {@link MasterPrint} is pressed on it once.
  * SFinGe's second stage (Cappelli, Maio, Maltoni, "Synthetic fingerprint-database generation", ICPR 2002;
- * Handbook of Fingerprint Recognition, 2nd ed., 2009, section 6.6), in its order:
- * 1. skin condition and pressure change ridge thickness: the master's smooth ridge field is thresholded above 0
- *    (light pressure, dry skin: thin and broken ridges) or below 0 (heavy pressure, wet skin: thick, merged
- *    ridges), with dry and wet patches from smooth noise rather than uniformly;
+ * Handbook of Fingerprint Recognition, 2nd ed., 2009, chapter 6), in its order:
+ * 1. skin condition (the capture's, and the finger's own wear, see skin-wear.ts) and pressure change ridge
+ *    thickness: the master's smooth ridge field is thresholded above 0 (light pressure, dry skin: thin and broken
+ *    ridges) or below 0 (heavy pressure, wet skin: thick, merged ridges), with dry and wet patches from smooth
+ *    noise rather than uniformly;
  * 2. only the contact region prints: an ellipse shifted and shrunk from the silhouette with an irregular border,
  *    ridges fading and thinning towards it;
  * 3. plastic distortion (plastic-distortion.ts) moves the skin outside the close-contact region;
@@ -23,16 +24,16 @@ import {
   sampleImpressionParameters,
 } from './impression-parameters.js';
 import type { MasterPrint } from './master-print.js';
-import { smoothstep } from './master-print.js';
 import { type PlasticDistortion, undistortPoint } from './plastic-distortion.js';
 import { deriveSeed, Prng } from './prng.js';
 import { fractalNoise, smoothNoise } from './smooth-noise.js';
+import { smoothstep } from './smoothstep.js';
 
 /** Options of {@link generateImpression}. */
 export interface ImpressionOptions {
   /** Capture-quality preset the parameters are drawn from (default `typical`). */
   readonly preset?: ImpressionPreset;
-  /** Output frame width in pixels (default: the master's). The finger is centred in the frame before moving. */
+  /** Output frame width in pixels (default: the master's). The contact region is centred before the finger moves. */
   readonly width?: number;
   /** Output frame height in pixels (default: the master's). */
   readonly height?: number;
@@ -40,6 +41,9 @@ export interface ImpressionOptions {
 
 /** Smallest output frame: the 0.3-inch square of the smallest sensors in FVC (FVC2004 DB3 is 300 x 480 at 512 dpi). */
 export const MIN_IMPRESSION_SIDE = 150;
+
+/** Fine skin noise acts where its value field exceeds ±0.4, about a fifth of the area. */
+const SKIN_SPOT = 0.4;
 
 /** PRNG streams of the impression stages. */
 const STREAM = { parameters: 1, contact: 2, skin: 3, background: 4, sensor: 5 } as const;
@@ -112,6 +116,9 @@ function renderImpression(
   const skinPrng = new Prng(deriveSeed(seed, STREAM.skin));
   const patches = smoothNoise(mw, mh, skinPrng.range(30, 60), skinPrng);
   const grain = smoothNoise(mw, mh, skinPrng.range(5, 8), skinPrng);
+  // Fine skin noise: only its strongest lobes act, spots of half a ridge width to a ridge width, so it leaves most
+  // ridges alone and breaks or bridges a few, the way flakes and sweat drops do.
+  const speckle = smoothNoise(mw, mh, skinPrng.range(4, 8), skinPrng);
 
   const alpha = (p.rotation * Math.PI) / 180;
   const cosA = Math.cos(alpha);
@@ -119,15 +126,21 @@ function renderImpression(
   const ink = new Float32Array(width * height);
   const point: [number, number] = [0, 0];
   const baseThreshold = -0.4 * p.pressure;
-  const dryness = Math.max(0, -p.moisture);
+  // A worn finger (skin-wear.ts) is drier, rougher and fainter in every capture, whatever the capture's own
+  // conditions.
+  const wear = master.skinWear;
+  const dryness = Math.min(1, Math.max(0, -p.moisture) + 0.6 * wear);
   const wetness = Math.max(0, p.moisture);
+  const skinNoise = p.skinNoise * (1 + wear);
+  const contrast = p.contrast * (1 - 0.3 * wear);
   for (let oy = 0; oy < height; oy++) {
     for (let ox = 0; ox < width; ox++) {
-      // Output pixel -> finger position before the rigid move (rotation about the frame centre, then shift).
+      // Output pixel -> finger position before the rigid move. The subject centres what touches the sensor, so
+      // the contact centre lands on the frame centre, then the finger is rotated about it and shifted.
       const ux = ox + 0.5 - width / 2 - p.translationX;
       const uy = oy + 0.5 - height / 2 - p.translationY;
-      const wx = cosA * ux + sinA * uy + mw / 2;
-      const wy = -sinA * ux + cosA * uy + mh / 2;
+      const wx = cosA * ux + sinA * uy + contactX;
+      const wy = -sinA * ux + cosA * uy + contactY;
       undistortPoint(distortion, wx, wy, point);
       const vx = point[0];
       const vy = point[1];
@@ -144,6 +157,9 @@ function renderImpression(
       let threshold = baseThreshold + 0.6 * (1 - contact);
       threshold += dryness * (0.15 + 0.45 * patch + 0.5 * Math.max(0, grain[i]));
       threshold -= wetness * (0.2 + 0.6 * patch);
+      const spot = speckle[i];
+      if (spot > SKIN_SPOT) threshold += (skinNoise * 2 * (spot - SKIN_SPOT)) / (1 - SKIN_SPOT);
+      else if (spot < -SKIN_SPOT) threshold += (skinNoise * 2 * (spot + SKIN_SPOT)) / (1 - SKIN_SPOT);
       let value = smoothstep(threshold - RIDGE_EDGE, threshold + RIDGE_EDGE, sampleBilinear(master.ridges, mw, vx, vy));
       value *= 1 - 0.5 * dryness * patch;
       // Wet blotches: sweat fills the valleys too.
@@ -159,7 +175,7 @@ function renderImpression(
   const sensor = new Prng(deriveSeed(seed, STREAM.sensor));
   const pixels = new Uint8Array(width * height);
   for (let i = 0; i < pixels.length; i++) {
-    const g = p.background + 8 * lighting[i] - p.contrast * blurred[i] + sensor.normal(0, p.noise);
+    const g = p.background + 8 * lighting[i] - contrast * blurred[i] + sensor.normal(0, p.noise);
     pixels[i] = g <= 0 ? 0 : g >= 255 ? 255 : Math.round(g);
   }
   return { width, height, dpi: ENGINE_DPI, pixels };

@@ -1,11 +1,11 @@
 /**
  * Master prints: the whole ridge pattern of a finger that does not exist, as SFinGe's first stage produces it
- * (Cappelli, Maio, Maltoni, ICPR 2000; Handbook of Fingerprint Recognition, 2nd ed., 2009, chapter 6). A master
+ * (Cappelli, Erol, Maio, Maltoni, ICPR 2000; Handbook of Fingerprint Recognition, 2nd ed., 2009, chapter 6). A master
  * print is a clean, near-binary image with its ground truth (orientation, ridge period, silhouette, class,
  * singular points); impressions of the finger ({@link generateImpression}) are rendered from it.
  *
  * Stages, each on its own PRNG stream so that one stage's draws never shift another's: class, silhouette,
- * singular points, orientation field, period map, ridge growth, rendering.
+ * singular points, orientation field, period map, ridge growth, rendering, skin wear.
  */
 import { ENGINE_DPI, type GrayImage } from '../image/gray-image.js';
 import { EngineError } from '../errors.js';
@@ -21,6 +21,8 @@ import { deriveSeed, Prng } from './prng.js';
 import { growRidges } from './ridge-growth.js';
 import { ridgePeriodMap } from './ridge-period.js';
 import { sampleSingularPoints, type SingularPoint } from './singular-points.js';
+import { sampleSkinWear } from './skin-wear.js';
+import { smoothstep } from './smoothstep.js';
 
 /** Default master frame: 400 x 500 px at 500 dpi (20 x 25 mm), room for any plain fingertip. */
 export const MASTER_WIDTH = 400;
@@ -53,12 +55,17 @@ export interface MasterPrint {
   readonly singularities: readonly SingularPoint[];
   /** The silhouette's geometry. */
   readonly shape: FingertipShape;
+  /**
+   * How worn the finger's skin is, 0 (healthy) to 1 (badly worn): every impression of a worn finger has drier,
+   * more broken and fainter ridges (see skin-wear.ts).
+   */
+  readonly skinWear: number;
   /** The seed the print was generated from. */
   readonly seed: number;
 }
 
 /** PRNG streams of the master-print stages. */
-const STREAM = { class: 1, shape: 2, singular: 3, orientation: 4, period: 5, growth: 6 } as const;
+const STREAM = { class: 1, shape: 2, singular: 3, orientation: 4, period: 5, growth: 6, wear: 7 } as const;
 
 /** Half-width of the anti-aliased ridge edge in ridge-field units; width of the silhouette's fade in pixels. */
 const RIDGE_EDGE = 0.25;
@@ -109,14 +116,9 @@ export function generateMasterPrint(seed: number, options: MasterPrintOptions = 
     class: cls,
     singularities,
     shape,
+    skinWear: sampleSkinWear(new Prng(deriveSeed(seed, STREAM.wear))),
     seed,
   };
-}
-
-/** Hermite smoothstep from 0 at `lo` to 1 at `hi`. */
-export function smoothstep(lo: number, hi: number, v: number): number {
-  const t = Math.min(1, Math.max(0, (v - lo) / (hi - lo)));
-  return t * t * (3 - 2 * t);
 }
 
 /**

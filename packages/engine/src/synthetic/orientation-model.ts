@@ -10,7 +10,7 @@
  * An arch has no singular point, and the zero-pole model then gives parallel straight ridges. Instead we use the
  * ridge family y = c + h·exp(-(x/w)²) (bumps of height h and width w whose height fades towards the palm),
  * whose slope gives the orientation, in the spirit of the arch model SFinGe adds to Sherlock-Monro (Cappelli,
- * Maio, Maltoni, ICPR 2000; Vizcaya and Gerhardt, Pattern Recognition 29(7), 1996, for the need to correct the
+ * Erol, Maio, Maltoni, ICPR 2000; Vizcaya and Gerhardt, Pattern Recognition 29(7), 1996, for the need to correct the
  * zero-pole field).
  *
  * Far from their singular points (beyond 60-180 px) the other classes get the same arch slope added, with a

@@ -1,7 +1,7 @@
 /**
  * Grows the ridge pattern of a master print by iterative, space-variant Gabor filtering, the method of SFinGe
- * (Cappelli, Maio, Maltoni, "Synthetic fingerprint-image generation", ICPR 2000, section 2.4; Handbook of
- * Fingerprint Recognition, 2nd ed., 2009, section 6.5): start from an empty image holding a few random seeds, and
+ * (Cappelli, Erol, Maio, Maltoni, "Synthetic fingerprint-image generation", ICPR 2000; Handbook of
+ * Fingerprint Recognition, 2nd ed., 2009, chapter 6): start from an empty image holding a few random seeds, and
  * repeatedly filter every pixel with the Gabor kernel of its local orientation and period, amplify and clip. Each
  * pass spreads the pattern by about one kernel radius and pushes it towards a two-level ridge/valley image. Where
  * fronts grown from different seeds meet out of phase, and where the flow converges or diverges so that the period

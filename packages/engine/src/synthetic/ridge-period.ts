@@ -1,9 +1,9 @@
 /**
  * The ridge period map of a master print: the distance between neighbouring ridges, in pixels at 500 dpi. Adult
  * fingers have 8-11 px ridge periods at 500 dpi (about 0.4-0.55 mm; Maltoni et al., Handbook of Fingerprint
- * Recognition, 2nd ed., 2009, section 3.6). SFinGe draws the frequency map from the observation that ridges are
- * sparser above the northernmost singular point and below the southernmost one than between them (Cappelli, Maio,
- * Maltoni, ICPR 2000, section 2.3); we follow that, and add a smooth random variation across the finger.
+ * Recognition, 2nd ed., 2009, chapter 3). SFinGe draws the frequency map from the observation that ridges are
+ * sparser above the northernmost singular point and below the southernmost one than between them (Cappelli, Erol,
+ * Maio, Maltoni, ICPR 2000); we follow that, and add a smooth random variation across the finger.
  */
 import type { FingertipShape } from './fingertip-mask.js';
 import type { Prng } from './prng.js';

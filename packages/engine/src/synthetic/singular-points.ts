@@ -1,7 +1,7 @@
 /**
  * Where a master print's cores and deltas lie, drawn per class. A core is a point of Poincaré index +1/2 (the
  * innermost recurving ridge), a delta one of index -1/2 (where three ridge flows meet); see Maltoni et al.,
- * Handbook of Fingerprint Recognition, 2nd ed., 2009, section 3.5.
+ * Handbook of Fingerprint Recognition, 2nd ed., 2009, chapter 3.
  *
  * The distributions are ours, chosen to match what plain 500-dpi captures show: cores near the middle of the
  * pressed area, slightly above it; deltas 80-150 px (about 9-16 ridges) below and to the side of a loop's core, on
