@@ -39,7 +39,7 @@ export interface ImpressionOptions {
   readonly height?: number;
 }
 
-/** Smallest output frame: the 0.3-inch square of the smallest sensors in FVC (FVC2004 DB3 is 300 x 480 at 512 dpi). */
+/** Smallest output side: 150 px (0.3 inch), half the narrowest FVC frame (FVC2002 DB3, 300 x 300 px). */
 export const MIN_IMPRESSION_SIDE = 150;
 
 /** Fine skin noise acts where its value field exceeds ±0.4, about a fifth of the area. */

@@ -7,7 +7,7 @@
  * Stages, each on its own PRNG stream so that one stage's draws never shift another's: class, silhouette,
  * singular points, orientation field, period map, ridge growth, rendering, skin wear.
  */
-import { ENGINE_DPI, type GrayImage } from '../image/gray-image.js';
+import { ENGINE_DPI, type GrayImage, MAX_IMAGE_SIDE } from '../image/gray-image.js';
 import { EngineError } from '../errors.js';
 import { type FingerprintClass, sampleFingerprintClass } from './fingerprint-class.js';
 import {
@@ -74,7 +74,8 @@ const SILHOUETTE_EDGE = 3;
 /**
  * Generates the master print of the synthetic finger `seed` (any number; equal seeds and options give identical
  * bytes). Throws ENGINE_IMAGE_INVALID for a non-integer frame size, ENGINE_IMAGE_TOO_SMALL for a frame smaller than
- * a fingertip (MIN_MASTER_WIDTH x MIN_MASTER_HEIGHT, 308 x 358 px) and ENGINE_IMAGE_TOO_LARGE above 4096 px.
+ * a fingertip (MIN_MASTER_WIDTH x MIN_MASTER_HEIGHT, 308 x 358 px) and ENGINE_IMAGE_TOO_LARGE above
+ * MAX_IMAGE_SIDE (4096 px) per side.
  */
 export function generateMasterPrint(seed: number, options: MasterPrintOptions = {}): MasterPrint {
   const width = options.width ?? MASTER_WIDTH;
@@ -82,8 +83,8 @@ export function generateMasterPrint(seed: number, options: MasterPrintOptions = 
   if (!Number.isInteger(width) || !Number.isInteger(height)) {
     throw new EngineError('ENGINE_IMAGE_INVALID', `master frame size must be integers, got ${width}x${height}`);
   }
-  if (width > 4096 || height > 4096) {
-    throw new EngineError('ENGINE_IMAGE_TOO_LARGE', `master frame ${width}x${height} exceeds 4096 px per side`);
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+    throw new EngineError('ENGINE_IMAGE_TOO_LARGE', `master frame ${width}x${height} exceeds ${MAX_IMAGE_SIDE} px per side`);
   }
   const cls = options.class ?? sampleFingerprintClass(new Prng(deriveSeed(seed, STREAM.class)));
   const shape = sampleFingertipShape(width, height, new Prng(deriveSeed(seed, STREAM.shape)));

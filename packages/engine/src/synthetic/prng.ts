@@ -17,16 +17,18 @@ function mix32(z: number): number {
   return (z ^ (z >>> 15)) >>> 0;
 }
 
-const float64 = new Float64Array(1);
-const float64Words = new Uint32Array(float64.buffer);
+// Explicit little-endian access, so a seed means the same stream on a big-endian machine too.
+const seedView = new DataView(new ArrayBuffer(8));
 
 /**
  * Folds any JavaScript number (integer or not, negative, NaN) into a 32-bit seed word. Every bit of the IEEE-754
  * representation takes part, so seeds 1 and 2 ** 32 + 1 stay distinct instead of being truncated to the same word.
  */
 export function seedWord(seed: number): number {
-  float64[0] = seed;
-  return mix32((float64Words[0] ^ mix32(float64Words[1] + 0x9e3779b9)) >>> 0);
+  seedView.setFloat64(0, seed, true);
+  const low = seedView.getUint32(0, true);
+  const high = seedView.getUint32(4, true);
+  return mix32((low ^ mix32(high + 0x9e3779b9)) >>> 0);
 }
 
 /**
