@@ -44,7 +44,7 @@ export const HASH_BUCKETS = HASH_LENGTH_BINS * HASH_ANGLE_BINS * HASH_ANGLE_BINS
 export const ROOT_LOOKUP_EDGES = 5;
 
 /** Root pairs tried per comparison: the pairs whose local structures agree best. */
-export const MAX_ROOTS = 16;
+export const MAX_ROOTS = 10;
 
 /**
  * Pairing extension (pairing-extension.ts): an unpaired minutia pairs with a free candidate minutia within
