@@ -38,6 +38,7 @@ export interface WatchedPage {
 /** A fresh browser context (no cookies, no storage) and a page in it, watched for errors. */
 export async function openPage(browser: Browser, path = '/'): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: BASE_URL, acceptDownloads: true });
+  context.setDefaultTimeout(15_000); // 15 s: generous on a busy machine, short enough to fail fast
   const page = await context.newPage();
   const errors: string[] = [];
   const allowed: RegExp[] = [];

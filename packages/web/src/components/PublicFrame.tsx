@@ -16,7 +16,7 @@ export function PublicFrame({ title, intro, children }: { readonly title: string
         <LanguageSwitch />
       </header>
       <main id="main" className="public__card">
-        <PageHeading title={title} intro={intro} />
+        <PageHeading title={title} intro={intro} takeFocus={false} />
         {children}
       </main>
     </div>

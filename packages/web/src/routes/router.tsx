@@ -7,6 +7,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 
 interface RouterState {
   readonly path: string;
+  /** How many times the path changed in this page load (0 on the first render). */
+  readonly navigations: number;
   navigate(path: string, options?: { readonly replace?: boolean }): void;
 }
 
@@ -14,9 +16,13 @@ const RouterContext = createContext<RouterState | undefined>(undefined);
 
 export function RouterProvider({ children }: { readonly children: ReactNode }) {
   const [path, setPath] = useState(() => window.location.pathname);
+  const [navigations, setNavigations] = useState(0);
 
   useEffect(() => {
-    const onPop = () => setPath(window.location.pathname);
+    const onPop = () => {
+      setPath(window.location.pathname);
+      setNavigations((n) => n + 1);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -26,9 +32,10 @@ export function RouterProvider({ children }: { readonly children: ReactNode }) {
     if (options.replace) window.history.replaceState(null, '', next);
     else window.history.pushState(null, '', next);
     setPath(window.location.pathname);
+    setNavigations((n) => n + 1);
   }, []);
 
-  const value = useMemo(() => ({ path, navigate }), [path, navigate]);
+  const value = useMemo(() => ({ path, navigations, navigate }), [path, navigations, navigate]);
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }
 

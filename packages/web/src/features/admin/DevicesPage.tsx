@@ -104,8 +104,8 @@ function PostDevices({ post }: { readonly post: Post }) {
                     ) : (
                       <>
                         <span className="badge badge--valid">{t('devices.active')}</span>{' '}
-                        <button type="button" className="button button--small" onClick={() => setConfirming(d.id)}>
-                          {t('devices.revoke', { name: d.name })}
+                        <button type="button" className="button button--small" onClick={() => setConfirming(d.id)} aria-label={t('devices.revoke', { name: d.name })}>
+                          {t('devices.revokeShort')}
                         </button>
                       </>
                     )}
@@ -146,7 +146,7 @@ function IssuedKey({ issued, onDone }: { readonly issued: { device: Device; apiK
       <p>{t('devices.keyOnce')}</p>
       <label className="field">
         <span>{t('devices.keyLabel')}</span>
-        <input className="mono key" readOnly value={issued.apiKey} onFocus={(e) => e.target.select()} data-testid="device-api-key" />
+        <textarea className="mono key" readOnly rows={2} value={issued.apiKey} onFocus={(e) => e.target.select()} data-testid="device-api-key" spellCheck={false} />
       </label>
       <div className="form__actions">
         <button type="button" className="button button--primary" onClick={onDone}>

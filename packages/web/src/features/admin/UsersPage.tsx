@@ -118,8 +118,14 @@ export function UsersPage() {
                         <span className={u.disabled ? 'badge badge--expired' : 'badge badge--valid'}>{u.disabled ? t('users.disabled') : t('users.active')}</span>
                       </td>
                       <td>
-                        <button type="button" className="button button--small" onClick={() => setEditing(u.id)} aria-expanded={editing === u.id}>
-                          {t('users.edit', { username: u.username })}
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => setEditing(u.id)}
+                          aria-expanded={editing === u.id}
+                          aria-label={t('users.edit', { username: u.username })}
+                        >
+                          {t('users.editShort')}
                         </button>
                       </td>
                     </tr>

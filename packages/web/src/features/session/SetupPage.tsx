@@ -60,6 +60,7 @@ export function SetupPage() {
           value={token}
           onChange={(e) => setToken(e.target.value)}
           className="mono"
+          autoFocus
         />
         <TextField label={t('setup.username')} name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
         <TextField label={t('setup.displayName')} name="displayName" autoComplete="name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />

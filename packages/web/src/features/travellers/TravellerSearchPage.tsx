@@ -114,7 +114,7 @@ export function TravellerSearchPage() {
       {results ? (
         <section className="panel" aria-labelledby="results-heading">
           <h2 id="results-heading">{t('travellers.results')}</h2>
-          <p role="status">{results.length ? t('travellers.resultCount', { count: results.length }) : t('travellers.noResults')}</p>
+          <p role="status">{results.length === 0 ? t('travellers.noResults') : results.length === 1 ? t('travellers.resultOne') : t('travellers.resultCount', { count: results.length })}</p>
           {results.length >= NAME_SEARCH_LIMIT && mode === 'name' ? <Notice tone="info">{t('travellers.limitNote')}</Notice> : null}
           {results.length ? (
             <table className="table">
