@@ -31,7 +31,7 @@ const SIGNATURE_RADIUS = 16;
 
 /** Output of {@link enhanceRidges}. */
 export interface RidgeEnhancement {
-  /** Filter response per pixel: negative on ridges, positive in valleys, 0 outside the processed area. */
+  /** Filter response per pixel: negative on ridges, positive in valleys, 0 outside the flagged region. */
   readonly response: Float32Array;
   /** Ridge period per block in pixels, measured or borrowed (NaN outside the processed area). */
   readonly period: Float32Array;
@@ -148,14 +148,14 @@ export function enhanceRidges(
 
   const { period, periodMeasured } = ridgePeriods(smoothed, bins, near, cols, rows, width, height, stride);
 
-  // Pass 2: band-pass across the ridge at the block's period.
+  // Pass 2: band-pass across the ridge at the block's period, only where the result is used (the region itself).
   const response = new Float32Array(width * height);
   const acrossTaps = 2 * ACROSS_RADIUS + 1;
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / BLOCK_SIZE) * cols;
     for (let x = 0; x < width; x++) {
       const block = row + blockOfX[x]!;
-      if (near[block] !== 1) continue;
+      if (region[block] !== 1) continue;
       const p = (y + PAD) * stride + x + PAD;
       const weights = ACROSS[Math.round((period[block]! - MIN_PERIOD) / PERIOD_STEP)]!;
       const offsets = across[bins[y * width + x]!]!;

@@ -81,21 +81,34 @@ export function thin(map: Uint8Array, width: number, height: number): Uint8Array
     map[y * width] = 0;
     map[y * width + width - 1] = 0;
   }
-  let active: number[] = [];
-  for (let i = 0; i < map.length; i++) if (map[i] === 1) active.push(i);
-  const remove: number[] = [];
+  // Foreground pixels still in play, compacted after every iteration; removals are collected first so that each
+  // sub-iteration decides on the same image (Zhang-Suen is a parallel algorithm).
+  let count = 0;
+  for (let i = 0; i < map.length; i++) if (map[i] === 1) count++;
+  const active = new Int32Array(count);
+  count = 0;
+  for (let i = 0; i < map.length; i++) if (map[i] === 1) active[count++] = i;
+  const remove = new Int32Array(count);
   for (;;) {
     let changed = false;
     for (const table of [FIRST, SECOND]) {
-      remove.length = 0;
-      for (const i of active) if (table[neighbourhood(map, i, width)] === 1) remove.push(i);
-      for (const i of remove) map[i] = 0;
-      if (remove.length > 0) changed = true;
+      let removed = 0;
+      for (let k = 0; k < count; k++) {
+        const i = active[k]!;
+        if (map[i] === 1 && table[neighbourhood(map, i, width)] === 1) remove[removed++] = i;
+      }
+      for (let k = 0; k < removed; k++) map[remove[k]!] = 0;
+      if (removed > 0) changed = true;
     }
     if (!changed) break;
-    active = active.filter((i) => map[i] === 1);
+    let kept = 0;
+    for (let k = 0; k < count; k++) if (map[active[k]!] === 1) active[kept++] = active[k]!;
+    count = kept;
   }
   // Sequential pass: each removal is visible to the next decision, so a staircase loses exactly its corners.
-  for (const i of active) if (map[i] === 1 && REDUNDANT[neighbourhood(map, i, width)] === 1) map[i] = 0;
+  for (let k = 0; k < count; k++) {
+    const i = active[k]!;
+    if (map[i] === 1 && REDUNDANT[neighbourhood(map, i, width)] === 1) map[i] = 0;
+  }
   return map;
 }
