@@ -27,6 +27,7 @@ import { webRoutes } from './routes/web-routes.js';
 import { ExhaustiveGallery, type IdentificationGallery } from './services/identification-gallery.js';
 import { WatchlistScreening } from './services/watchlist-screening.js';
 import { watchlistsRoutes } from './routes/watchlists-routes.js';
+import { crossingsRoutes } from './routes/crossings-routes.js';
 
 /** What the application needs from the outside world. */
 export interface AppDeps {
@@ -124,5 +125,6 @@ export function build(deps: AppDeps): FastifyInstance {
   fingerprintsRoutes(app, ctx);
   webRoutes(app, ctx);
   watchlistsRoutes(app, ctx);
+  crossingsRoutes(app, ctx);
   return app;
 }

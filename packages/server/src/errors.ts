@@ -64,6 +64,10 @@ export const SERVER_ERRORS = {
   ADJUDICATION_CLOSED: 409,
   /** A watchlist file could not be read as the format it claims (the message names the place). */
   WATCHLIST_INVALID: 400,
+  /** The idempotency key was already used at this post for a different request. */
+  IDEMPOTENCY_KEY_REUSED: 409,
+  /** No crossing with this id (or not at a post the caller is granted). */
+  CROSSING_NOT_FOUND: 404,
   /** The audit chain could not be appended to (a concurrent writer forked it or storage failed). */
   AUDIT_APPEND_FAILED: 500,
   /** The audit chain fails verification, so no checkpoint can vouch for it. */

@@ -193,6 +193,30 @@ export interface WatchlistEntriesTable {
   entry: string;
 }
 
+export interface CrossingsTable {
+  id: string;
+  post_id: string;
+  lane_id: string;
+  /** `in` (entering the country of the post) or `out`. */
+  direction: string;
+  /** The client's key for this submission; UNIQUE per post. */
+  idempotency_key: string;
+  /** SHA-256 of the canonical request, to tell a retry from a different request reusing a key. */
+  request_hash: string;
+  traveller_id: string | null;
+  document_id: string | null;
+  /** `verification` (1:1 against the document holder), `identification` (1:N) or `none`. */
+  identity_method: string;
+  biometric_outcome: string;
+  biometric_score: number | null;
+  /** `clear`, `secondary` or `alert`. */
+  recommendation: string;
+  /** JSON: the crossing as answered to the lane. */
+  response: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
 /** Every table, keyed by name. */
 export interface DB {
   audit_log: AuditLogTable;
@@ -212,4 +236,5 @@ export interface DB {
   adjudication_cases: AdjudicationCasesTable;
   watchlist_versions: WatchlistVersionsTable;
   watchlist_entries: WatchlistEntriesTable;
+  crossings: CrossingsTable;
 }
