@@ -171,6 +171,7 @@ export const en = {
 
   'audit.title': 'Audit log',
   'audit.intro': 'Every change, read and search is chained by SHA-256. Verification recomputes the chain from the first entry.',
+  'audit.verification': 'Chain verification',
   'audit.verify': 'Verify again',
   'audit.verifying': 'Verifying the chain…',
   'audit.verified': 'Chain verified: {entries} entries intact.',

@@ -173,6 +173,7 @@ export const ur: Messages = {
 
   'audit.title': 'آڈٹ لاگ',
   'audit.intro': 'ہر تبدیلی، ہر مطالعہ اور ہر تلاش SHA-256 زنجیر میں درج ہے۔ تصدیق پہلے اندراج سے پوری زنجیر دوبارہ حساب کرتی ہے۔',
+  'audit.verification': 'زنجیر کی تصدیق',
   'audit.verify': 'دوبارہ تصدیق کریں',
   'audit.verifying': 'زنجیر کی تصدیق ہو رہی ہے…',
   'audit.verified': 'زنجیر کی تصدیق ہو گئی: {entries} اندراجات محفوظ۔',

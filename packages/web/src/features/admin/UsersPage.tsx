@@ -113,7 +113,7 @@ export function UsersPage() {
                       </th>
                       <td>{u.displayName}</td>
                       <td>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-                      <td className="mono">{u.allPosts ? t('users.allPosts') : u.posts.join(', ')}</td>
+                      <td>{u.allPosts ? t('users.allPosts') : <span className="mono">{u.posts.join(', ')}</span>}</td>
                       <td>
                         <span className={u.disabled ? 'badge badge--expired' : 'badge badge--valid'}>{u.disabled ? t('users.disabled') : t('users.active')}</span>
                       </td>

@@ -46,7 +46,7 @@ export function AuditPage() {
       <PageHeading title={t('audit.title')} intro={t('audit.intro')} />
       <section className="panel" aria-labelledby="audit-status" aria-busy={state.status === 'loading'}>
         <div className="panel__head">
-          <h2 id="audit-status">{t('audit.title')}</h2>
+          <h2 id="audit-status">{t('audit.verification')}</h2>
           <button type="button" className="button" onClick={reload} disabled={state.status === 'loading'}>
             {t('audit.verify')}
           </button>
