@@ -91,13 +91,17 @@ function angleBetween(a: number, b: number): number {
 }
 
 function removeGaps(graph: SkeletonGraph): void {
-  const ends = live(graph).filter((n) => n.edges.length === 1);
+  // Sorted by x (then y, a total order: no two nodes share a pixel) so the pair search can stop at MAX_GAP.
+  const ends = live(graph)
+    .filter((n) => n.edges.length === 1)
+    .sort((p, q) => p.x - q.x || p.y - q.y);
   const directions = ends.map((n) => endDirection(n));
   const pairs: { a: number; b: number; distance: number }[] = [];
   for (let a = 0; a < ends.length; a++) {
     for (let b = a + 1; b < ends.length; b++) {
       const na = ends[a]!;
       const nb = ends[b]!;
+      if (nb.x - na.x > MAX_GAP) break;
       const dx = nb.x - na.x;
       const dy = nb.y - na.y;
       const distance = Math.hypot(dx, dy);
