@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { call } from './helpers/api.js';
+import { assertAccessible } from './helpers/accessibility.js';
 import { launch, navigationLinks, openPage, screenshot, signIn } from './helpers/browser.js';
 import { ADMIN, SETUP_TOKEN } from './helpers/env.js';
 
@@ -26,6 +27,7 @@ test('first-run setup with the printed token creates the administrator, who sign
   const { page } = w;
   await page.getByRole('heading', { name: 'First-run setup', level: 1 }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/setup');
+  await assertAccessible(page, 'setup');
   await screenshot(page, 'setup-01-first-run');
 
   // A mismatch is caught before anything is sent.
@@ -50,6 +52,7 @@ test('first-run setup with the printed token creates the administrator, who sign
   await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
   assert.deepEqual(await navigationLinks(page), ['Overview', 'Users', 'Posts and lanes', 'Devices', 'Audit log', 'My account']);
   await page.getByText(`Signed in as ${ADMIN.displayName}`).waitFor();
+  await assertAccessible(page, 'administrator overview');
   await screenshot(page, 'setup-03-admin-overview');
 
   // Setup is over: the page is gone for good, and a reload keeps the session.

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { adminToken, ensureUser } from './helpers/api.js';
+import { assertAccessible } from './helpers/accessibility.js';
 import { launch, openPage, screenshot } from './helpers/browser.js';
 import { PASSWORD } from './helpers/env.js';
 
@@ -62,6 +63,7 @@ test('the login form works by keyboard alone, with a visible focus at every stop
   await page.keyboard.type('not-the-password');
   await page.keyboard.press('Enter');
   await page.getByRole('alert').filter({ hasText: 'Wrong username or password.' }).waitFor();
+  await assertAccessible(page, 'login with an error');
   await screenshot(page, 'keyboard-01-wrong-password');
 
   await page.getByLabel('Password', { exact: true }).focus();

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { adminToken, call, login } from './helpers/api.js';
+import { assertAccessible } from './helpers/accessibility.js';
 import { launch, navigationLinks, openPage, screenshot, signIn } from './helpers/browser.js';
 import { ADMIN, PASSWORD } from './helpers/env.js';
 
@@ -68,6 +69,7 @@ test('the administrator creates a post with a lane, an officer and a supervisor 
   await gkn.getByRole('button', { name: 'Add lane' }).click();
   await page.getByRole('status').filter({ hasText: 'Lane X01 added to GKN.' }).waitFor();
   await gkn.getByRole('cell', { name: 'Pedestrian exit 1' }).waitFor();
+  await assertAccessible(page, 'posts and lanes');
   await screenshot(page, 'admin-01-posts-and-lanes');
 
   // Users scoped to the post.
@@ -78,6 +80,7 @@ test('the administrator creates a post with a lane, an officer and a supervisor 
   await officerRow.getByRole('cell', { name: 'Lane officer' }).waitFor();
   assert.equal(await officerRow.locator('td').nth(2).innerText(), 'GKN');
   assert.equal(await page.locator('tr[data-username="gkn.supervisor"]').locator('td').nth(1).innerText(), 'Supervisor');
+  await assertAccessible(page, 'users');
   await screenshot(page, 'admin-02-users-created');
 
   // The server holds what the page showed.
@@ -94,6 +97,7 @@ test('the administrator creates a post with a lane, an officer and a supervisor 
   await page.getByRole('status').filter({ hasText: 'gkn.officer is disabled and signed out.' }).waitFor();
   assert.equal((await call('POST', '/api/auth/login', { username: 'gkn.officer', password: PASSWORD })).status, 401);
   await page.getByRole('button', { name: 'Edit gkn.officer' }).click();
+  await assertAccessible(page, 'user editor');
   await screenshot(page, 'admin-03-user-disabled');
   await page.getByRole('region', { name: 'Edit gkn.officer' }).getByRole('button', { name: 'Enable account' }).click();
   await page.getByRole('status').filter({ hasText: 'gkn.officer can sign in again.' }).waitFor();
@@ -108,6 +112,7 @@ test('the administrator creates a post with a lane, an officer and a supervisor 
   await register.getByRole('button', { name: 'Register device' }).click();
   const key = await page.getByTestId('device-api-key').inputValue();
   assert.match(key, /^sarhad_dk_/);
+  await assertAccessible(page, 'device key');
   await screenshot(page, 'admin-04-device-key-once');
   const self = await call<{ device: { post: string; lane: string } }>('GET', '/api/devices/self', undefined, key);
   assert.deepEqual({ post: self.json.device.post, lane: self.json.device.lane }, { post: 'GKN', lane: 'E01' });

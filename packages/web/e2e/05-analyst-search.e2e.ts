@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { adminToken, call, ensurePost, ensureUser, login, must } from './helpers/api.js';
+import { assertAccessible } from './helpers/accessibility.js';
 import { launch, openPage, screenshot, signIn } from './helpers/browser.js';
 import { PASSWORD } from './helpers/env.js';
 
@@ -66,6 +67,7 @@ test('the analyst finds travellers by name, opens a record, and finds one by doc
   await record.getByRole('cell', { name: '1402-0123-45678' }).waitFor();
   await record.getByText('MIR AHMAD').waitFor();
   await record.getByText('e-Tazkira').waitFor();
+  await assertAccessible(page, 'traveller record');
   await screenshot(page, 'analyst-02-record');
 
   // Narrowed by birth year.

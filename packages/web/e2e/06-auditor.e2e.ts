@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { adminToken, ensureUser, login, must } from './helpers/api.js';
+import { assertAccessible } from './helpers/accessibility.js';
 import { launch, navigationLinks, openPage, screenshot, signIn } from './helpers/browser.js';
 import { PASSWORD } from './helpers/env.js';
 
@@ -31,6 +32,7 @@ test('the auditor sees the chain verified and downloads a checkpoint', async () 
   assert.match(await verdict.innerText(), /^Chain verified: [\d,]+ entries intact\.$/);
   const hash = await page.locator('dd.hash').innerText();
   assert.match(hash, /^[0-9a-f]{64}$/);
+  await assertAccessible(page, 'audit');
   await screenshot(page, 'auditor-01-chain-verified');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download checkpoint' }).click()]);

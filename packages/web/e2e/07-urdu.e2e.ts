@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { adminToken } from './helpers/api.js';
+import { assertAccessible } from './helpers/accessibility.js';
 import { launch, openPage, screenshot } from './helpers/browser.js';
 import { ADMIN } from './helpers/env.js';
 
@@ -29,6 +30,7 @@ test('switching to Urdu renders the interface right to left, through sign-in and
   const label = await page.getByText('صارف نام', { exact: true }).boundingBox();
   const card = await page.locator('.public__card').boundingBox();
   assert.ok(label && card && label.x + label.width > card.x + card.width - 40, 'labels are right-aligned');
+  await assertAccessible(page, 'Urdu login');
   await screenshot(page, 'urdu-01-login');
 
   await page.getByLabel('صارف نام').fill(ADMIN.username);
@@ -44,6 +46,7 @@ test('switching to Urdu renders the interface right to left, through sign-in and
   await nav.getByRole('link', { name: 'صارفین' }).click();
   await page.getByRole('heading', { name: 'صارفین', level: 1 }).waitFor();
   await page.getByRole('columnheader', { name: 'کردار' }).waitFor();
+  await assertAccessible(page, 'Urdu users');
   await screenshot(page, 'urdu-02-users');
 
   await page.reload();

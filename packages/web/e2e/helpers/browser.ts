@@ -39,6 +39,9 @@ export interface WatchedPage {
 export async function openPage(browser: Browser, path = '/'): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: BASE_URL, acceptDownloads: true });
   context.setDefaultTimeout(15_000); // 15 s: generous on a busy machine, short enough to fail fast
+  // tsx compiles these files with esbuild's keepNames, which wraps named functions in `__name(...)`; functions
+  // passed to page.evaluate run in the page, so the page gets the same (identity) helper.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   const page = await context.newPage();
   const errors: string[] = [];
   const allowed: RegExp[] = [];
