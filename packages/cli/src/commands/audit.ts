@@ -7,14 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import {
-  AuditCheckpoint,
-  ServerError,
-  loadConfig,
-  openDatabase,
-  verifyAuditChain,
-  type Database,
-} from '@sarhad/server';
+import type { AuditCheckpoint, Database } from '@sarhad/server';
+
+/** The server package costs over a second to load (Fastify, drivers), so only the audit verbs load it. */
+const loadServer = () => import('@sarhad/server');
 
 function entries(n: number): string {
   return `${n} ${n === 1 ? 'entry' : 'entries'}`;
@@ -28,6 +24,7 @@ interface DbOptions {
 }
 
 async function withDatabase<T>(options: DbOptions, run: (database: Database) => Promise<T>): Promise<T> {
+  const { loadConfig, openDatabase } = await loadServer();
   const config = loadConfig(process.env, process.cwd(), { dataDir: options.dataDir });
   const database = await openDatabase(config.database, { mustExist: true });
   try {
@@ -37,7 +34,8 @@ async function withDatabase<T>(options: DbOptions, run: (database: Database) => 
   }
 }
 
-function readCheckpoint(path: string): AuditCheckpoint {
+async function readCheckpoint(path: string): Promise<AuditCheckpoint> {
+  const { AuditCheckpoint, ServerError } = await loadServer();
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -63,7 +61,8 @@ export function register(program: Command): void {
     .option('--checkpoint <file>', 'a checkpoint JSON exported earlier; the chain must still contain it')
     .option('--json', 'print the result as JSON')
     .action(async (options: DbOptions & { checkpoint?: string; json?: boolean }) => {
-      const checkpoint = options.checkpoint ? readCheckpoint(options.checkpoint) : undefined;
+      const checkpoint = options.checkpoint ? await readCheckpoint(options.checkpoint) : undefined;
+      const { verifyAuditChain } = await loadServer();
       const result = await withDatabase(options, (database) =>
         verifyAuditChain(database.db, checkpoint ? { checkpoint } : {}),
       );
@@ -83,6 +82,7 @@ export function register(program: Command): void {
     .option('--data-dir <dir>', 'data directory holding sarhad.sqlite (default: $SARHAD_DATA_DIR or ./.sarhad)')
     .action(async (options: DbOptions) => {
       // A checkpoint vouches for everything before it, so it is only issued for a chain that verifies.
+      const { verifyAuditChain } = await loadServer();
       const result = await withDatabase(options, (database) => verifyAuditChain(database.db));
       if (result.ok) console.log(JSON.stringify(result.head));
       else {

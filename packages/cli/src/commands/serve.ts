@@ -4,7 +4,7 @@
  * administrator exists, the one-time setup token. Logs go to stderr as JSON lines; stdout carries only this banner.
  */
 import type { Command } from 'commander';
-import { loadConfig, startServer, type RunningServer } from '@sarhad/server';
+import type { RunningServer } from '@sarhad/server';
 
 interface ServeOptions {
   port?: string;
@@ -44,6 +44,8 @@ export function register(program: Command): void {
     .option('--host <host>', 'interface to listen on (default: $SARHAD_HOST or 127.0.0.1)')
     .option('--data-dir <dir>', 'where the SQLite database lives (default: $SARHAD_DATA_DIR or ./.sarhad)')
     .action(async (options: ServeOptions) => {
+      // Loaded here, not at the top: the server package takes over a second to load and other verbs never need it.
+      const { loadConfig, startServer } = await import('@sarhad/server');
       const config = loadConfig(process.env, process.cwd(), options);
       const server = await startServer(config, { logToStderr: true });
       console.log(banner(server));
