@@ -4,7 +4,7 @@
  * account, and setting a new password. The server audits every change and ends the user's sessions when their
  * roles, grants or status change.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import { ROLES, type Post, type Role, type User } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -221,6 +221,9 @@ function EditUser({ user, posts, mayGrantAll, onDone, onClose }: {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const problems = checkGrants(t, grants);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening the editor moves focus into it, so a keyboard user does not tab through the rest of the table.
+  useEffect(() => heading.current?.focus(), []);
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -261,7 +264,9 @@ function EditUser({ user, posts, mayGrantAll, onDone, onClose }: {
   return (
     <section className="panel" aria-labelledby="edit-user">
       <div className="panel__head">
-        <h2 id="edit-user">{t('users.editTitle', { username: user.username })}</h2>
+        <h2 id="edit-user" ref={heading} tabIndex={-1}>
+          {t('users.editTitle', { username: user.username })}
+        </h2>
         <button type="button" className="button button--small" onClick={onClose}>
           {t('users.cancel')}
         </button>
