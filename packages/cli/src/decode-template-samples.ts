@@ -5,7 +5,7 @@
  * extraction; a file that cannot be read at all stops the run.
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { cpuMs } from './cpu-clock.js';
 import { basename, extname } from 'node:path';
 import { decodeAnyTemplate, prepare } from '@sarhad/engine';
 import { CliError } from './errors.js';
@@ -35,21 +35,21 @@ export function decodeTemplateSamples(
         cause: error,
       });
     }
-    const start = performance.now();
+    const start = cpuMs();
     let ms = 0;
     try {
       const { views } = decodeAnyTemplate(bytes);
       const view = views[0];
       if (view === undefined) throw new CliError('CLI_DATASET_INVALID', `${file}: the record holds no finger view`);
       const template = options.frame === undefined ? view : mapTemplateFrame(view, options.frame);
-      ms = performance.now() - start;
-      const prepareStart = performance.now();
+      ms = cpuMs() - start;
+      const prepareStart = cpuMs();
       const prepared = prepare(template);
-      const prepareMs = performance.now() - prepareStart;
+      const prepareMs = cpuMs() - prepareStart;
       outcomes.push({ sample, prepared, minutiae: template.minutiae.length, ms, prepareMs });
     } catch (error) {
       // If decoding threw, its time to fail is the decoding time; if prepare threw, ms already holds it.
-      const failedMs = ms || performance.now() - start;
+      const failedMs = ms || cpuMs() - start;
       outcomes.push({ sample, failure: sampleFailure(error), minutiae: 0, ms: failedMs, prepareMs: 0 });
     }
     options.onProgress?.(outcomes.length);

@@ -5,7 +5,7 @@
  * recorded as a failure and the evaluation goes on; a file that cannot be decoded, or whose resolution is
  * unknown, stops the run, because that is a data or configuration fault rather than a result.
  */
-import { performance } from 'node:perf_hooks';
+import { cpuMs } from './cpu-clock.js';
 import { basename, extname } from 'node:path';
 import { extract, prepare, type GrayImage } from '@sarhad/engine';
 import { decodeImage, type DpiSource } from './image-decode.js';
@@ -51,16 +51,16 @@ export async function extractSamples(
 
 /** Extracts and prepares one decoded image, timing `extract` alone; a throw becomes a recorded failure. */
 export function extractSample(sample: string, image: GrayImage): SampleOutcome {
-  const start = performance.now();
+  const start = cpuMs();
   let ms = 0;
   try {
     const { template } = extract(image);
-    ms = performance.now() - start;
-    const prepareStart = performance.now();
+    ms = cpuMs() - start;
+    const prepareStart = cpuMs();
     const prepared = prepare(template);
-    return { sample, prepared, minutiae: template.minutiae.length, ms, prepareMs: performance.now() - prepareStart };
+    return { sample, prepared, minutiae: template.minutiae.length, ms, prepareMs: cpuMs() - prepareStart };
   } catch (error) {
     // If extract threw, its time to fail is the extraction time; if prepare threw, ms already holds it.
-    return { sample, failure: sampleFailure(error), minutiae: 0, ms: ms || performance.now() - start, prepareMs: 0 };
+    return { sample, failure: sampleFailure(error), minutiae: 0, ms: ms || cpuMs() - start, prepareMs: 0 };
   }
 }
