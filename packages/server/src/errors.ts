@@ -68,6 +68,8 @@ export const SERVER_ERRORS = {
   IDEMPOTENCY_KEY_REUSED: 409,
   /** No crossing with this id (or not at a post the caller is granted). */
   CROSSING_NOT_FOUND: 404,
+  /** The decision is not possible in the crossing's current status, or needs a supervisor. */
+  CROSSING_DECISION_NOT_ALLOWED: 409,
   /** The audit chain could not be appended to (a concurrent writer forked it or storage failed). */
   AUDIT_APPEND_FAILED: 500,
   /** The audit chain fails verification, so no checkpoint can vouch for it. */

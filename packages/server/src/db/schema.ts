@@ -215,6 +215,27 @@ export interface CrossingsTable {
   response: string;
   recorded_at: string;
   recorded_by: string;
+  /** `awaiting_decision`, `awaiting_supervisor`, `in_secondary`, `cleared` or `refused`. */
+  status: string;
+  /** `under_age` or `unable_to_capture` when no fingers could be taken. */
+  fingerprint_exception: string | null;
+  exception_reason: string | null;
+}
+
+export interface CrossingDecisionsTable {
+  id: string;
+  crossing_id: string;
+  /** 1, 2, 3... per crossing, in decision order. */
+  position: number;
+  /** `officer`, `secondary`, `supervisor` or `override`. */
+  kind: string;
+  /** `clear`, `refer_secondary` or `refuse`. */
+  decision: string;
+  reason: string | null;
+  status_before: string;
+  status_after: string;
+  decided_at: string;
+  decided_by: string;
 }
 
 /** Every table, keyed by name. */
@@ -237,4 +258,5 @@ export interface DB {
   watchlist_versions: WatchlistVersionsTable;
   watchlist_entries: WatchlistEntriesTable;
   crossings: CrossingsTable;
+  crossing_decisions: CrossingDecisionsTable;
 }

@@ -23,6 +23,10 @@ export const CROSSING_REASONS = {
   fingerprints_not_enrolled: 'secondary',
   /** No fingers were presented. */
   fingerprints_not_captured: 'secondary',
+  /** No fingers: the traveller is under the minimum age for fingerprints; a supervisor decides. */
+  fingerprints_exempt_age: 'secondary',
+  /** No fingers: the officer could not capture any (injury, worn prints), with a reason; a supervisor decides. */
+  fingerprints_unable_to_capture: 'secondary',
   /** The fingers matched the document holder. */
   fingerprints_verified: 'info',
   /** No document was presented or known; the fingers identified an enrolled traveller. */

@@ -35,8 +35,9 @@ import {
 } from '../domain/documents.js';
 import { localDate } from '../domain/local-date.js';
 import { reason, recommend, type CrossingReason, type Recommendation } from '../domain/recommendation.js';
+import { maximumAge, type CrossingStatus, type FingerprintException } from '../domain/crossing-status.js';
 import { appendAudit } from './audit-service.js';
-import { canAccessPost, requirePermission } from './access.js';
+import { requirePermission } from './access.js';
 import { LaneCode, PostCode, getPostRow } from './posts-service.js';
 import { captureFingers } from './fingerprints-service.js';
 import { identificationThreshold, MAX_CANDIDATES, type Candidate } from './enrolment-service.js';
@@ -61,6 +62,8 @@ export const CrossingRequest = z.object({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,100}$/, '8 to 100 letters, digits, dots, colons, underscores or hyphens'),
   document: PresentedDocumentInput.optional(),
   fingers: FingerCaptures.optional(),
+  /** No fingers could be captured (injury, worn prints): the reason; the crossing then waits for a supervisor. */
+  unableToCapture: z.object({ reason: z.string().trim().min(5).max(500) }).optional(),
   /** A face photo (base64 JPEG): accepted for lane clients that send one, not compared yet and never stored. */
   photo: z.string().max(2_000_000).optional(),
 });
@@ -118,6 +121,9 @@ export interface Crossing {
   };
   readonly recommendation: Recommendation;
   readonly reasons: readonly CrossingReason[];
+  /** Status when answered (GET /api/crossings/:id shows the current one and the decisions since). */
+  readonly status: CrossingStatus;
+  readonly fingerprintException: { readonly kind: FingerprintException; readonly reason: string | null } | null;
 }
 
 export interface WatchlistHit {
@@ -241,14 +247,30 @@ export async function processCrossing(
   let fingerScores: { position: number; score: number }[] = [];
   let candidates: Candidate[] = [];
   let travellerId: string | undefined = holderId;
+  let exception: Crossing['fingerprintException'] = null;
   const identify = async (exclude?: string) =>
     (await ctx.gallery.identify(fingers, { threshold: identification, limit: MAX_CANDIDATES, exclude })).map((h) => ({
       travellerId: h.travellerId,
       score: round(h.score),
       fingers: h.fingers.map((f) => ({ position: f.position, score: round(f.score) })),
     }));
+  if (fingers.length > 0 && request.unableToCapture) {
+    throw new ServerError('VALIDATION_FAILED', 'unableToCapture: fingers were captured');
+  }
   if (fingers.length === 0) {
-    reasons.push(reason('fingerprints_not_captured', 'no fingers were presented'));
+    // Without fingers: a child under the minimum age, or a recorded inability, goes to a supervisor.
+    const holder = holderId ? await travellersRepo.findTravellerById(ctx.db, holderId) : undefined;
+    const birthDate = holder?.birth_date ?? mrz?.holder.birthDate;
+    const minAge = ctx.config.fingerprintMinAgeYears;
+    if (birthDate !== undefined && maximumAge(birthDate, today) < minAge) {
+      exception = { kind: 'under_age', reason: null };
+      reasons.push(reason('fingerprints_exempt_age', `born ${birthDate}: under ${minAge}, fingerprints are not taken`));
+    } else if (request.unableToCapture) {
+      exception = { kind: 'unable_to_capture', reason: request.unableToCapture.reason };
+      reasons.push(reason('fingerprints_unable_to_capture', 'no finger could be captured; a supervisor decides'));
+    } else {
+      reasons.push(reason('fingerprints_not_captured', 'no fingers were presented'));
+    }
   } else if (holderId) {
     method = 'verification';
     const comparison = await ctx.gallery.verify(holderId, fingers);
@@ -370,6 +392,8 @@ export async function processCrossing(
     watchlist: { versions, hits },
     recommendation,
     reasons,
+    status: exception ? 'awaiting_supervisor' : 'awaiting_decision',
+    fingerprintException: exception,
   };
   const row: crossingsRepo.CrossingRow = {
     id: crossing.id,
@@ -387,6 +411,9 @@ export async function processCrossing(
     response: JSON.stringify(crossing),
     recorded_at: crossing.recordedAt,
     recorded_by: actorOf(principal),
+    status: crossing.status,
+    fingerprint_exception: exception?.kind ?? null,
+    exception_reason: exception?.reason ?? null,
   };
   try {
     await ctx.db.transaction().execute(async (trx) => {
@@ -408,6 +435,7 @@ export async function processCrossing(
           watchlistVersions: versions.map((v) => v.id),
           watchlistHits: hits.map((h) => `${h.source}:${h.entryId}`),
           recommendation,
+          fingerprintException: exception?.kind ?? null,
         },
       });
     });
@@ -420,25 +448,5 @@ export async function processCrossing(
     throw error;
   }
   return { crossing, replayed: false };
-}
-
-/** A recorded crossing, for users at its post (or headquarters); the read is audited. */
-export async function getCrossing(ctx: ServiceContext, principal: Principal, id: string): Promise<Crossing> {
-  const row = await crossingsRepo.findCrossing(ctx.db, id);
-  const allowed =
-    row &&
-    (principal.kind === 'device'
-      ? principal.postId === row.post_id
-      : (requirePermission(principal, 'travellers.read'), canAccessPost(principal, row.post_id)));
-  if (!row || !allowed) throw new ServerError('CROSSING_NOT_FOUND', `no crossing ${id}`);
-  const post = await postsRepo.findPostById(ctx.db, row.post_id);
-  await appendAudit(ctx.db, ctx.clock, {
-    actor: actorOf(principal),
-    action: 'crossing.read',
-    subject: `crossing:${row.id}`,
-    post: post?.code ?? null,
-    details: { travellerId: row.traveller_id },
-  });
-  return JSON.parse(row.response) as Crossing;
 }
 

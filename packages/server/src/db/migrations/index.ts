@@ -11,6 +11,7 @@ import * as m0005 from './0005-fingerprints.js';
 import * as m0006 from './0006-adjudication.js';
 import * as m0007 from './0007-watchlists.js';
 import * as m0008 from './0008-crossings.js';
+import * as m0009 from './0009-crossing-decisions.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-audit-log': m0001,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0006-adjudication': m0006,
   '0007-watchlists': m0007,
   '0008-crossings': m0008,
+  '0009-crossing-decisions': m0009,
 });
