@@ -52,3 +52,12 @@ test('finds a minutia of a 569-dpi print at its 500-dpi position', () => {
   const hit = template.minutiae.find((m) => Math.hypot(m.x - 182 * scale, m.y - 205 * scale) <= 6);
   assert.ok(hit !== undefined, JSON.stringify(template.minutiae));
 });
+
+test('finds a minutia of a 400-dpi print at its 500-dpi position', () => {
+  const scale = 500 / 400;
+  const print = syntheticPrint({ seed: 52, dpi: 400, period: 9.5 / scale, width: 256, height: 288, planted: [{ x: 128, y: 144 }] });
+  const { template } = extract(print);
+  assert.deepEqual([template.width, template.height], [320, 360]);
+  const hit = template.minutiae.find((m) => Math.hypot(m.x - 128 * scale, m.y - 144 * scale) <= 6);
+  assert.ok(hit !== undefined, JSON.stringify(template.minutiae));
+});

@@ -95,3 +95,17 @@ test('carries finger position and impression type into the template', () => {
   assert.equal(template.width, 320);
   assert.equal(template.height, 360);
 });
+
+test('keeps minutiae inside the frame and away from the print boundary', () => {
+  const planted = [
+    { x: 40, y: 180 },
+    { x: 160, y: 180 },
+  ];
+  // The print's left edge is at x = 19; minutiae within 12 px of the segmented boundary are not trusted.
+  const { template } = extract(syntheticPrint({ seed: 19, planted }));
+  for (const m of template.minutiae) {
+    assert.ok(m.x >= 0 && m.x < template.width && m.y >= 0 && m.y < template.height, JSON.stringify(m));
+    assert.ok(m.x > 30, `minutia at the boundary: ${JSON.stringify(m)}`);
+  }
+  assert.ok(template.minutiae.some((m) => Math.hypot(m.x - 160, m.y - 180) <= 6));
+});
