@@ -48,6 +48,18 @@ test('the auditor sees the chain verified and downloads a checkpoint', async () 
   assert.ok(verification.entries >= checkpoint.seq);
   await screenshot(page, 'auditor-02-checkpoint-downloaded');
 
+  // The latest entries, then only those about the administrator's account.
+  const entries = page.getByRole('region', { name: 'Entries', exact: true });
+  await entries.getByRole('cell', { name: 'auth.login', exact: true }).first().waitFor();
+  const admin = (await must<{ users: { id: string; username: string }[] }>(200, 'GET', '/api/users', undefined, await adminToken())).users.find((u) => u.username === 'admin')!;
+  await entries.getByLabel('Subject').fill(`user:${admin.id}`);
+  await entries.getByRole('button', { name: 'Show' }).click();
+  await entries.getByRole('cell', { name: 'user.created', exact: true }).waitFor();
+  const subjects = await entries.locator('tbody tr td:nth-child(5)').allInnerTexts();
+  assert.ok(subjects.length > 0 && subjects.every((s) => s === `user:${admin.id}`), subjects.join(', '));
+  await assertAccessible(page, 'audit entries');
+  await screenshot(page, 'auditor-03-entries-of-a-user');
+
   // Verify again re-runs the check.
   await page.getByRole('button', { name: 'Verify again' }).click();
   await verdict.waitFor();

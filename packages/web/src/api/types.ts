@@ -99,6 +99,20 @@ export interface Traveller {
   readonly documents: readonly TravelDocument[];
 }
 
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly time: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject: string | null;
+  readonly post: string | null;
+  readonly details: { readonly [key: string]: JsonValue };
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
 export interface AuditCheckpoint {
   readonly seq: number;
   readonly hash: string;

@@ -11,6 +11,7 @@ import { Notice } from '../../components/Notice.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { errorText } from '../../components/errors.js';
 import { useLoad } from '../../components/use-load.js';
+import { AuditEntries } from './AuditEntries.js';
 
 export function AuditPage() {
   const { t, formatTime, formatNumber } = useI18n();
@@ -81,6 +82,7 @@ export function AuditPage() {
           )
         ) : null}
       </section>
+      {state.status === 'done' ? <AuditEntries headSeq={state.data.result.ok ? state.data.result.head.seq : state.data.result.entries} /> : null}
       <section className="panel" aria-labelledby="audit-checkpoint">
         <h2 id="audit-checkpoint">{t('audit.checkpoint')}</h2>
         <p>{t('audit.checkpointIntro')}</p>
