@@ -28,6 +28,7 @@ import { ExhaustiveGallery, type IdentificationGallery } from './services/identi
 import { WatchlistScreening } from './services/watchlist-screening.js';
 import { watchlistsRoutes } from './routes/watchlists-routes.js';
 import { crossingsRoutes } from './routes/crossings-routes.js';
+import { movementsRoutes } from './routes/movements-routes.js';
 
 /** What the application needs from the outside world. */
 export interface AppDeps {
@@ -126,5 +127,6 @@ export function build(deps: AppDeps): FastifyInstance {
   webRoutes(app, ctx);
   watchlistsRoutes(app, ctx);
   crossingsRoutes(app, ctx);
+  movementsRoutes(app, ctx);
   return app;
 }

@@ -51,4 +51,32 @@ describeEachDialect('who may record and read crossings', (context) => {
     const response = await t.app.inject({ method: 'POST', url: '/api/crossings', headers: bearer(lane.officer), payload: { direction: 'in', idempotencyKey: 'no-place-1' } });
     assert.equal(errorCode(response), 'VALIDATION_FAILED');
   });
+
+  test('an officer at Chaman cannot decide a Torkham crossing, and an analyst decides none', async () => {
+    for (const [who, code] of [['chaman', 'CROSSING_NOT_FOUND'], ['analyst', 'FORBIDDEN_ROLE'], ['enrolment', 'FORBIDDEN_ROLE']] as const) {
+      const response = await t.app.inject({ method: 'POST', url: `/api/crossings/${crossingId}/decision`, headers: bearer(tokens[who]!), payload: { decision: 'refuse', reason: 'not mine to decide' } });
+      assert.equal(errorCode(response), code, who);
+    }
+  });
+
+  test('only supervisors decide on the supervisor path, and a device decides nothing', async () => {
+    const officer = await t.app.inject({ method: 'POST', url: `/api/crossings/${crossingId}/supervisor`, headers: bearer(lane.officer), payload: { decision: 'refuse', reason: 'officers are not supervisors' } });
+    assert.equal(errorCode(officer), 'FORBIDDEN_ROLE');
+    const device = await t.app.inject({ method: 'POST', url: `/api/crossings/${crossingId}/decision`, headers: bearer(lane.deviceKey), payload: { decision: 'refuse', reason: 'devices do not decide' } });
+    assert.equal(errorCode(device), 'FORBIDDEN_PRINCIPAL');
+  });
+
+  test("an officer at Chaman sees neither Torkham's queues nor its overstays", async () => {
+    const queue = await t.app.inject({ method: 'GET', url: '/api/crossings?post=TKM&status=awaiting_decision', headers: bearer(tokens.chaman!) });
+    assert.equal(errorCode(queue), 'FORBIDDEN_POST');
+    const report = await t.app.inject({ method: 'GET', url: '/api/reports/overstays?post=TKM', headers: bearer(tokens.chaman!) });
+    assert.equal(errorCode(report), 'FORBIDDEN_POST');
+  });
+
+  test('administrators read neither movement histories nor the overstays report', async () => {
+    const report = await t.app.inject({ method: 'GET', url: '/api/reports/overstays', headers: bearer(lane.admin) });
+    assert.equal(errorCode(report), 'FORBIDDEN_ROLE');
+    const history = await t.app.inject({ method: 'GET', url: '/api/travellers/00000000-0000-4000-8000-000000000000/movements', headers: bearer(lane.admin) });
+    assert.equal(errorCode(history), 'FORBIDDEN_ROLE');
+  });
 });

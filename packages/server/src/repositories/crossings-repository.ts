@@ -37,3 +37,46 @@ export async function updateStatus(db: Kysely<DB>, id: string, from: string, to:
 export async function listByStatus(db: Kysely<DB>, postId: string, status: string, limit: number): Promise<CrossingRow[]> {
   return db.selectFrom('crossings').selectAll().where('post_id', '=', postId).where('status', '=', status).orderBy('recorded_at').orderBy('id').limit(limit).execute();
 }
+
+/** A cleared crossing with its post's code, side and time zone. */
+export type CrossingAtPost = CrossingRow & { post_code: string; post_side: string; post_time_zone: string };
+
+function atPost(db: Kysely<DB>) {
+  return db
+    .selectFrom('crossings')
+    .innerJoin('posts', 'posts.id', 'crossings.post_id')
+    .selectAll('crossings')
+    .select(['posts.code as post_code', 'posts.side as post_side', 'posts.time_zone as post_time_zone']);
+}
+
+/** A traveller's crossings (every status), oldest first. */
+export async function listCrossingsOfTraveller(db: Kysely<DB>, travellerId: string): Promise<CrossingAtPost[]> {
+  return atPost(db).where('crossings.traveller_id', '=', travellerId).orderBy('crossings.recorded_at').orderBy('crossings.id').execute();
+}
+
+/**
+ * Each traveller's latest cleared crossing when it is an entry (`in`) recorded before `before`: who entered and has
+ * not been seen leaving. Only entries at `postIds` when given.
+ */
+export async function listLatestEntries(db: Kysely<DB>, before: string, postIds: readonly string[] | undefined): Promise<CrossingAtPost[]> {
+  if (postIds && postIds.length === 0) return [];
+  let query = atPost(db)
+    .where('crossings.status', '=', 'cleared')
+    .where('crossings.direction', '=', 'in')
+    .where('crossings.traveller_id', 'is not', null)
+    .where('crossings.recorded_at', '<', before)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('crossings as later')
+            .select('later.id')
+            .whereRef('later.traveller_id', '=', 'crossings.traveller_id')
+            .where('later.status', '=', 'cleared')
+            .whereRef('later.recorded_at', '>', 'crossings.recorded_at')
+            .where('later.recorded_at', '<', before),
+        ),
+      ),
+    );
+  if (postIds) query = query.where('crossings.post_id', 'in', postIds);
+  return query.orderBy('crossings.recorded_at').execute();
+}
