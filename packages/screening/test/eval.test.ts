@@ -20,10 +20,16 @@ Siraj Haqqani,Siraj,,Haqqani,male,2001-01-01,Kabul,Chile
 Ethan Anvi Bahri,Ethan,Anvi,Bahri,male,1948-05-23,Thimphu,Bhutan
 `;
 
-test('the test-set readers take columns by name and drop the script suffix of cross_script categories', () => {
+test('the test-set readers take columns by name, keep the record kind and drop the script suffix of cross_script categories', () => {
   const pairs = parseAliasPairs(PAIRS);
   assert.equal(pairs.length, 4);
-  assert.deepEqual(pairs[1], { ref: 'QDi.156', query: 'عبد المجيد عزيز الزنداني', category: 'cross_script', nationalities: ['Yemen'] });
+  assert.deepEqual(pairs[1], { ref: 'QDi.156', query: 'عبد المجيد عزيز الزنداني', category: 'cross_script', nationalities: ['Yemen'], kind: 'individual' });
+  // Without a kind column a pair has no kind (it is screened against every entry); an unknown kind is an error.
+  assert.deepEqual(parseAliasPairs('ref,query,category,nationality\nA,B,spelling_variant,\n')[0], { ref: 'A', query: 'B', category: 'spelling_variant', nationalities: [] });
+  assert.throws(
+    () => parseAliasPairs('kind,ref,query,category,nationality\nvessel,A,B,spelling_variant,\n'),
+    (e) => isScreeningError(e, 'SCREENING_PARSE_CSV') && /vessel/.test(e.message),
+  );
   const negatives = parseNegatives(NEGATIVES);
   assert.deepEqual(negatives[0], { name: 'Patricia Lucas Wheeler', dateOfBirth: '2002-07-14', nationality: 'Ethiopia' });
   assert.throws(() => parseAliasPairs('ref,query\nA,B\n'), (e) => isScreeningError(e, 'SCREENING_PARSE_CSV'));

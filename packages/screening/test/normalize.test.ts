@@ -58,6 +58,12 @@ test('filiation words and standalone articles are dropped (bin, ibn, ould, al-, 
   assert.deepEqual(texts('Abd-al-Majid Al-Zindani'), ['abdalmajid', 'zindani']);
 });
 
+test('a standalone Arabic-script article or family word آل is dropped like al (نوف آل جعفر, عبد ال رحمن)', () => {
+  assert.deepEqual(texts('نوف آل جعفر'), texts('نوف جعفر'));
+  assert.deepEqual(texts('عبد ال رحمن'), texts('عبد الرحمن'));
+  assert.deepEqual(texts('ال'), ['ال']);
+});
+
 test('a glued article is also compared without it (Aljahani as Jahani)', () => {
   const [token] = tokenizeName('Aljahani')[0]!;
   assert.equal(token!.alt?.text, 'jahani');

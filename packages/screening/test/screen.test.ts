@@ -4,6 +4,7 @@ import { Screener } from '../src/screener/screener.js';
 import { entryContentHash } from '../src/screener/entry-hash.js';
 import { calibrationFromScores, falseAlertRateAt, thresholdForRate } from '../src/screener/calibration.js';
 import { isScreeningError } from '../src/errors.js';
+import type { WatchlistEntry } from '../src/entry.js';
 import { FIXTURE, HAQQANI, JABBAR, SMITH, ZINDANI } from './screen-fixture.js';
 
 const screener = new Screener(FIXTURE, { threshold: 0.6 });
@@ -27,6 +28,27 @@ test('an Arabic-script query finds the Latin-listed entry and a Latin query the 
 
 test('titles in the query do not get in the way (Sheikh Abdel Majid Zindani)', () => {
   assert.deepEqual(ids(screener.screen({ names: ['Sheikh Abdel Majid Zindani'] })), [ZINDANI.id]);
+});
+
+test('a traveller is screened against listed individuals and an organisation against listed entities', () => {
+  const company: WatchlistEntry = {
+    id: 'QDe.999',
+    source: 'un',
+    kind: 'entity',
+    listType: 'Al-Qaida',
+    names: [{ full: 'Haqqani Trading Company', kind: 'primary', quality: 'good' }],
+    titles: [],
+    datesOfBirth: [],
+    nationalities: [],
+    documents: [{ kind: 'other', number: 'P00032260' }],
+  };
+  const both = new Screener([...FIXTURE, company], { threshold: 0.3 });
+  assert.ok(ids(both.screen({ names: ['Haqqani'] })).includes(company.id));
+  assert.ok(!ids(both.screen({ names: ['Haqqani'], kind: 'individual' })).includes(company.id));
+  assert.deepEqual(ids(both.screen({ names: ['Haqqani Trading'], kind: 'entity' })), [company.id]);
+  // Documents follow the same rule: an individual's passport number is not an organisation's registration.
+  assert.deepEqual(ids(both.screen({ names: ['Nobody'], documents: [{ number: 'P00032260' }], kind: 'individual' })), [HAQQANI.id]);
+  assert.deepEqual(ids(both.screen({ names: ['Nobody'], documents: [{ number: 'P00032260' }], kind: 'entity' })), [company.id]);
 });
 
 test('a person on no list gets no hits', () => {

@@ -3,10 +3,11 @@
  *
  *   sarhad screen --list un.xml [--list sdn.csv] --name "Serajuddin Haqani" [--name ...] [--dob 1978]
  *                 [--nationality Afghanistan] [--document P00032260] [--json]
- *                 [--threshold 0.57 | --false-alert-rate 0.005 --negatives negatives.csv]
+ *                 [--kind individual|entity|any] [--threshold 0.57 | --false-alert-rate 0.005 --negatives negatives.csv]
  *   sarhad screen --list un.xml --list sdn.csv --bench negatives.csv [--json]
  *
- * Each hit shows its score, the list entry and why: which listed name matched which query tokens, and the
+ * A traveller is an individual: by default only listed individuals are screened (`--kind entity` screens an
+ * organisation against listed entities, `--kind any` against both). Each hit shows its score, the list entry and why: which listed name matched which query tokens, and the
  * date-of-birth, nationality and document agreement. `--bench` screens every person of a CSV (a `full_name`
  * column, as in negatives_global.csv) name-only and reports the CPU time per person (p50, p99) on this one
  * thread, which other load on the machine does not inflate the way wall time would.
@@ -19,7 +20,9 @@ import {
   loadWatchlistFile,
   parseNegatives,
   type Hit,
+  SUBJECT_KINDS,
   type PersonQuery,
+  type SubjectKind,
   type WatchlistEntry,
 } from '@sarhad/screening';
 import { CliError } from '../errors.js';
@@ -34,6 +37,7 @@ interface ScreenOptions {
   readonly falseAlertRate?: number;
   readonly negatives?: string;
   readonly bench?: string;
+  readonly kind: SubjectKind | 'any';
   readonly json?: boolean;
 }
 
@@ -48,6 +52,12 @@ export interface ScreenBenchResult {
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+function kind(value: string): SubjectKind | 'any' {
+  const found = [...SUBJECT_KINDS, 'any' as const].find((k) => k === value);
+  if (found === undefined) throw new CliError('CLI_INVALID_OPTION', `--kind must be ${SUBJECT_KINDS.join(', ')} or any, got ${value}`);
+  return found;
 }
 
 function threshold(value: string): number {
@@ -118,8 +128,10 @@ export function register(program: Command): void {
     .option('--false-alert-rate <rate>', 'set the threshold for this name-only false-alert rate on --negatives', threshold)
     .option('--negatives <csv>', 'people on no list (full_name column) to calibrate --false-alert-rate on')
     .option('--bench <csv>', 'time name-only screening of every full_name in the CSV instead')
+    .option('--kind <kind>', 'what is screened: individual (a traveller: listed individuals only), entity (an organisation: listed entities only) or any', kind, 'individual')
     .option('--json', 'print JSON')
     .action(async (options: ScreenOptions) => {
+      const subject = options.kind === 'any' ? {} : { kind: options.kind };
       const start = performance.now();
       const entries = await loadEntries(options.list);
       const screener = new Screener(entries, options.threshold === undefined ? {} : { threshold: options.threshold });
@@ -127,11 +139,12 @@ export function register(program: Command): void {
       if ((options.falseAlertRate === undefined) !== (options.negatives === undefined))
         throw new CliError('CLI_INVALID_OPTION', '--false-alert-rate and --negatives go together');
       if (options.falseAlertRate !== undefined && options.negatives !== undefined) {
-        const negatives = parseNegatives(readFileSync(options.negatives, 'utf8'), options.negatives).map((p) => ({ names: [p.name] }));
+        // The negatives are people: calibrated as individuals, whatever --kind says.
+        const negatives = parseNegatives(readFileSync(options.negatives, 'utf8'), options.negatives).map((p): PersonQuery => ({ names: [p.name], kind: 'individual' }));
         screener.calibrate(negatives, options.falseAlertRate);
       }
       if (options.bench !== undefined) {
-        const people = parseNegatives(readFileSync(options.bench, 'utf8'), options.bench).map((p) => ({ names: [p.name] }));
+        const people = parseNegatives(readFileSync(options.bench, 'utf8'), options.bench).map((p): PersonQuery => ({ names: [p.name], ...subject }));
         const result = benchScreening(screener, people, buildMs);
         console.log(
           options.json === true
@@ -149,6 +162,7 @@ export function register(program: Command): void {
         ...(options.dob !== undefined ? { dateOfBirth: options.dob } : {}),
         nationalities: options.nationality ?? [],
         documents: (options.document ?? []).map((number) => ({ number })),
+        ...subject,
       };
       const hits = screener.screen(person);
       if (options.json === true) {

@@ -5,6 +5,8 @@
  *   weights still count it (one name among thousands; documented in MATCHING.md). Names left out are the record's
  *   names whose folded text equals the query or one of its script parts (a mixed "Latin + Arabic" alias is listed
  *   as two names).
+ * - Pairs are screened as their record's kind (individual or entity: a traveller is compared with listed
+ *   individuals, an organisation with listed entities); negatives, people, as individuals.
  * - Negatives are screened name-only; the threshold is the lowest score at which at most `falseAlertRate` of them
  *   alert (a negative alerts when any hit is at or above it).
  * - Recall per category: the share of pairs whose record is among the hits at the threshold. The same is done
@@ -12,7 +14,7 @@
  *   nationality.
  * - Latency: CPU time of each name-only screen() call (pairs and negatives).
  */
-import type { ListedName, WatchlistEntry } from '../entry.js';
+import type { ListedName, SubjectKind, WatchlistEntry } from '../entry.js';
 import { Screener, type PersonQuery, type ScreenerOptions } from '../screener/screener.js';
 import { calibrationFromScores, falseAlertRateAt, thresholdForRate } from '../screener/calibration.js';
 import { percentile } from './percentile.js';
@@ -65,6 +67,12 @@ export function queryKeys(query: string): Set<string> {
   return keys;
 }
 
+/**
+ * The negatives are people (travellers): they are screened as individuals, against listed individuals only, as a
+ * border post screens a traveller. Alias pairs are screened as their record's kind when the file says it.
+ */
+const NEGATIVE_KIND = 'individual' satisfies SubjectKind;
+
 function rate(hits: number, total: number): number {
   return total === 0 ? 0 : hits / total;
 }
@@ -89,9 +97,10 @@ export function evaluateScreening(
   const negativeScores: number[] = [];
   const negativeScoresWithDob: number[] = [];
   for (const n of negatives) {
-    negativeScores.push(best({ names: [n.name] }, false, true));
+    negativeScores.push(best({ names: [n.name], kind: NEGATIVE_KIND }, false, true));
     const person: PersonQuery = {
       names: [n.name],
+      kind: NEGATIVE_KIND,
       ...(n.dateOfBirth !== undefined ? { dateOfBirth: n.dateOfBirth } : {}),
       nationalities: n.nationality !== undefined ? [n.nationality] : [],
     };
@@ -116,7 +125,7 @@ export function evaluateScreening(
     const score = (withContext: boolean): number => {
       const start = now();
       const hits = screener.screen(
-        { names: [pair.query], nationalities: withContext ? pair.nationalities : [] },
+        { names: [pair.query], nationalities: withContext ? pair.nationalities : [], ...(pair.kind !== undefined ? { kind: pair.kind } : {}) },
         { threshold, excludeName, useDateAndNationality: withContext },
       );
       if (!withContext) latencies.push(now() - start);

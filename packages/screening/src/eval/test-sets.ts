@@ -4,6 +4,7 @@
  * naming the column.
  */
 import { parse } from 'csv-parse/sync';
+import { SUBJECT_KINDS, type SubjectKind } from '../entry.js';
 import { ScreeningError } from '../errors.js';
 
 /** One evaluation query: an alias of a listed record, to be found with that alias removed from the record. */
@@ -15,6 +16,8 @@ export interface AliasPair {
   readonly category: string;
   /** The record's nationalities as English names ("Afghanistan|Pakistan"). */
   readonly nationalities: readonly string[];
+  /** The record's kind (`kind` column, individual or entity), when the file has one: the query is screened as such. */
+  readonly kind?: SubjectKind;
 }
 
 /** A person on no list. */
@@ -38,14 +41,26 @@ function rows(text: string, file: string, required: readonly string[]): Record<s
   return records;
 }
 
-/** Parses un_alias_pairs_*.csv (columns ref, query, category, nationality). */
+function subjectKind(value: string | undefined, file: string, line: number): SubjectKind | undefined {
+  if (value === undefined || value === '') return undefined;
+  const kind = SUBJECT_KINDS.find((k) => k === value);
+  if (kind === undefined)
+    throw new ScreeningError('SCREENING_PARSE_CSV', `${file}: kind must be ${SUBJECT_KINDS.join(' or ')}, got ${JSON.stringify(value)}`, { location: { file, line } });
+  return kind;
+}
+
+/** Parses un_alias_pairs_*.csv (columns ref, query, category, nationality; kind when present). */
 export function parseAliasPairs(text: string, file = 'pairs.csv'): AliasPair[] {
-  return rows(text, file, ['ref', 'query', 'category', 'nationality']).map((r) => ({
-    ref: r.ref!,
-    query: r.query!,
-    category: r.category!.split(':')[0]!,
-    nationalities: r.nationality!.split('|').map((s) => s.trim()).filter((s) => s !== ''),
-  }));
+  return rows(text, file, ['ref', 'query', 'category', 'nationality']).map((r, i) => {
+    const kind = subjectKind(r.kind, file, i + 2);
+    return {
+      ref: r.ref!,
+      query: r.query!,
+      category: r.category!.split(':')[0]!,
+      nationalities: r.nationality!.split('|').map((s) => s.trim()).filter((s) => s !== ''),
+      ...(kind !== undefined ? { kind } : {}),
+    };
+  });
 }
 
 /** Parses negatives_*.csv (columns full_name, date_of_birth, nationality). */

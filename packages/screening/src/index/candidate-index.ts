@@ -26,6 +26,8 @@ export interface IndexedName {
   readonly entryIndex: number;
   readonly nameIndex: number;
   readonly tokens: readonly NameToken[];
+  /** A small group number (the screener's entry kind), so that a query can be restricted to one group. */
+  readonly group?: number;
 }
 
 /** A retrieved name with its retrieval strength (sum of reaching tokens' weights). */
@@ -40,8 +42,11 @@ export class CandidateIndex {
   readonly #near = new Map<string, Int32Array>();
   readonly #documentFrequency = new Map<string, number>();
   readonly #logNames: number;
+
   /** Summed token weights per name, to rank retrieved names by how much of them the query covers. */
   readonly #nameWeight: Float64Array;
+  /** Group of each name (IndexedName.group, 0 when not given). */
+  readonly #group: Uint8Array;
   // Scratch space reused by every query (one query at a time: screening is synchronous), so retrieval allocates
   // nothing per listed name. Stamps mark which slots belong to the current token and query.
   readonly #tokenStamp: Int32Array;
@@ -50,6 +55,9 @@ export class CandidateIndex {
   readonly #strength: Float64Array;
   readonly #touched: Int32Array;
   readonly #tokenTouched: Int32Array;
+  /** Ranks of the reached names, and a copy for quickselect to reorder. */
+  readonly #rank: Float64Array;
+  readonly #select: Float64Array;
   #stamp = 0;
   #tokenTouchedCount = 0;
 
@@ -75,6 +83,7 @@ export class CandidateIndex {
     this.#logNames = Math.log(Math.max(2, names.length));
     const n = names.length;
     this.#nameWeight = new Float64Array(n);
+    this.#group = Uint8Array.from(names, (name) => name.group ?? 0);
     names.forEach((name, id) => {
       let w = 0;
       for (const token of name.tokens) w += this.weight(token);
@@ -86,6 +95,8 @@ export class CandidateIndex {
     this.#strength = new Float64Array(n);
     this.#touched = new Int32Array(n);
     this.#tokenTouched = new Int32Array(n);
+    this.#rank = new Float64Array(n);
+    this.#select = new Float64Array(n);
   }
 
   /** Weight of a token: inverse document frequency of its rarest key, in [0.1, 1]; 1 for a key never indexed. */
@@ -114,8 +125,11 @@ export class CandidateIndex {
     }
   }
 
-  /** Names reached by the query tokens, strongest first, at most `limit`. */
-  retrieve(query: readonly NameToken[], weights: readonly number[], limit: number): Candidate[] {
+  /**
+   * Names reached by the query tokens, strongest first, at most `limit`; only names of `group` when it is given
+   * (the others do not take places in the cut).
+   */
+  retrieve(query: readonly NameToken[], weights: readonly number[], limit: number, group?: number): Candidate[] {
     const queryStamp = ++this.#stamp;
     let touched = 0;
     let queryWeight = 0;
@@ -139,6 +153,7 @@ export class CandidateIndex {
       const w = weights[t]!;
       for (let k = 0; k < tokenTouched; k++) {
         const id = this.#tokenTouched[k]!;
+        if (group !== undefined && this.#group[id] !== group) continue;
         if (this.#queryStamp[id] !== queryStamp) {
           this.#queryStamp[id] = queryStamp;
           this.#strength[id] = 0;
@@ -149,13 +164,17 @@ export class CandidateIndex {
     });
     // Rank as the full score would, roughly: reached weight against the query's weight and the listed name's
     // weight left unreached (names mostly covered by the query first).
-    const rank = new Float64Array(touched);
+    const rank = this.#rank;
     for (let k = 0; k < touched; k++) {
       const id = this.#touched[k]!;
       const s = this.#strength[id]!;
       rank[k] = s / (queryWeight + UNREACHED_LISTED_WEIGHT * Math.max(0, this.#nameWeight[id]! - s));
     }
-    const cut = touched > limit ? kthLargest(Float64Array.from(rank), limit) : Number.NEGATIVE_INFINITY;
+    let cut = Number.NEGATIVE_INFINITY;
+    if (touched > limit) {
+      this.#select.set(rank.subarray(0, touched));
+      cut = kthLargest(this.#select, touched, limit);
+    }
     const out: Candidate[] = [];
     for (let k = 0; k < touched; k++) if (rank[k]! > cut) out.push({ nameId: this.#touched[k]!, strength: rank[k]! });
     // Ties at the cut fill the remaining places in name order, so results do not depend on traversal order.
@@ -170,10 +189,10 @@ export class CandidateIndex {
   }
 }
 
-/** The k-th largest value (1-based) of `values`, which it reorders (Hoare's quickselect). */
-function kthLargest(values: Float64Array, k: number): number {
+/** The k-th largest value (1-based) of the first `length` of `values`, which it reorders (Hoare's quickselect). */
+function kthLargest(values: Float64Array, length: number, k: number): number {
   let lo = 0;
-  let hi = values.length - 1;
+  let hi = length - 1;
   const target = k - 1;
   while (lo < hi) {
     const pivot = values[(lo + hi) >> 1]!;

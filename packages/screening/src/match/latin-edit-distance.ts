@@ -38,8 +38,9 @@ function indelCost(s: string, k: number): number {
   return s.charCodeAt(k - 1) === c || s.charCodeAt(k + 1) === c ? DBL[i]! : DEL[i]!;
 }
 
-// Per-string indel costs, reused across the rows of one distance.
+// Per-string indel costs and letter indexes, reused across the rows of one distance.
 let indelB = new Float64Array(64);
+let codesB = new Int32Array(64);
 
 // One reusable row pair: screening compares many short strings and allocation would dominate.
 let previousRow = new Float64Array(64);
@@ -53,9 +54,11 @@ export function latinEditDistance(a: string, b: string): number {
     previousRow = new Float64Array(m * 2 + 1);
     currentRow = new Float64Array(m * 2 + 1);
   }
-  if (indelB.length < m) indelB = new Float64Array(m * 2);
+  if (indelB.length < m) {
+    indelB = new Float64Array(m * 2);
+    codesB = new Int32Array(m * 2);
+  }
   for (let j = 0; j < m; j++) indelB[j] = indelCost(b, j);
-  const codesB = new Int32Array(m);
   for (let j = 0; j < m; j++) codesB[j] = letterIndex(b.charCodeAt(j));
   let prev = previousRow;
   let cur = currentRow;

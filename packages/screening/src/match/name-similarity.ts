@@ -31,7 +31,15 @@ export const UNPAIRED_LISTED_WEIGHT = 0.4;
 export interface WeightedToken {
   readonly token: NameToken;
   readonly weight: number;
+  /** A caller's number for the token (the screener numbers listed tokens), passed to `similarity` for memoising. */
+  readonly id?: number;
 }
+
+/**
+ * Similarity of a query token and a listed token. `queryIndex` is the query token's position and `listedId` the
+ * listed token's WeightedToken.id (-1 for none, and for tokens this module joins), so a caller can memoise by number.
+ */
+export type TokenSimilarityFn = (query: NameToken, listed: NameToken, queryIndex: number, listedId: number) => number;
 
 /** Which query token was paired with which listed token, and how alike they are. */
 export interface TokenPair {
@@ -56,30 +64,33 @@ interface JoinSums {
 /** Pairs adjacent unpaired tokens of side A, joined, with unpaired single tokens of side B (see compareNames). */
 function joinPass(
   sideA: readonly WeightedToken[],
-  usedA: boolean[],
+  usedA: Uint8Array,
   sideB: readonly WeightedToken[],
-  usedB: boolean[],
+  usedB: Uint8Array,
   aIsQuery: boolean,
-  similarity: (a: NameToken, b: NameToken) => number,
+  similarity: TokenSimilarityFn,
   sums: JoinSums,
   pairs: TokenPair[],
 ): void {
   for (let i = 0; i + 1 < sideA.length; i++) {
-    if (usedA[i] || usedA[i + 1]) continue;
+    if (usedA[i] === 1 || usedA[i + 1] === 1) continue;
     const joined = joinTokens(sideA[i]!.token, sideA[i + 1]!.token);
     if (joined === undefined) continue;
+    // A token written for two joined parts has more consonants than either part: others are not compared (the
+    // comparison of the long joined spelling is the costly part of this pass).
+    const longerPart = Math.max(sideA[i]!.token.skeleton.length, sideA[i + 1]!.token.skeleton.length);
     let best = -1;
     let bestS = MIN_TOKEN_SIMILARITY;
     for (let j = 0; j < sideB.length; j++) {
-      if (usedB[j]) continue;
-      const s = aIsQuery ? similarity(joined, sideB[j]!.token) : similarity(sideB[j]!.token, joined);
+      if (usedB[j] === 1 || sideB[j]!.token.skeleton.length <= longerPart) continue;
+      const s = aIsQuery ? similarity(joined, sideB[j]!.token, -1, sideB[j]!.id ?? -1) : similarity(sideB[j]!.token, joined, j, -1);
       if (s >= bestS) {
         best = j;
         bestS = s;
       }
     }
     if (best < 0) continue;
-    usedA[i] = usedA[i + 1] = usedB[best] = true;
+    usedA[i] = usedA[i + 1] = usedB[best] = 1;
     const w = (Math.max(sideA[i]!.weight, sideA[i + 1]!.weight) + sideB[best]!.weight) / 2;
     const e = (bestS - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR);
     sums.matched += e * w;
@@ -95,29 +106,62 @@ function joinPass(
   }
 }
 
+// Scratch space reused by every comparison (screening is synchronous and compares thousands of names per query, so
+// allocating per comparison would keep the garbage collector busy): candidate pairs as similarity + packed indexes,
+// and the used flags of both sides.
+let candidateSim = new Float64Array(64);
+let candidateIJ = new Int32Array(64);
+let usedQ = new Uint8Array(16);
+let usedL = new Uint8Array(16);
+
 /** Compares two weighted token lists; `similarity` may be memoised by the caller. */
 export function compareNames(
   query: readonly WeightedToken[],
   listed: readonly WeightedToken[],
-  similarity: (a: NameToken, b: NameToken) => number = tokenSimilarity,
+  similarity: TokenSimilarityFn = tokenSimilarity,
 ): NameComparison {
-  const candidates: { i: number; j: number; s: number }[] = [];
-  for (let i = 0; i < query.length; i++)
-    for (let j = 0; j < listed.length; j++) {
-      const s = similarity(query[i]!.token, listed[j]!.token);
-      if (s >= MIN_TOKEN_SIMILARITY) candidates.push({ i, j, s });
+  const nq = query.length;
+  const nl = listed.length;
+  if (candidateSim.length < nq * nl) {
+    candidateSim = new Float64Array(nq * nl * 2);
+    candidateIJ = new Int32Array(nq * nl * 2);
+  }
+  if (usedQ.length < nq) usedQ = new Uint8Array(nq * 2);
+  if (usedL.length < nl) usedL = new Uint8Array(nl * 2);
+  // Candidate pairs by similarity, best first (ties: query order, then listed order), by insertion: there are a few
+  // dozen at most.
+  let count = 0;
+  for (let i = 0; i < nq; i++)
+    for (let j = 0; j < nl; j++) {
+      const s = similarity(query[i]!.token, listed[j]!.token, i, listed[j]!.id ?? -1);
+      if (s < MIN_TOKEN_SIMILARITY) continue;
+      const ij = (i << 16) | j;
+      let k = count++;
+      while (k > 0 && (candidateSim[k - 1]! < s || (candidateSim[k - 1] === s && candidateIJ[k - 1]! > ij))) {
+        candidateSim[k] = candidateSim[k - 1]!;
+        candidateIJ[k] = candidateIJ[k - 1]!;
+        k--;
+      }
+      candidateSim[k] = s;
+      candidateIJ[k] = ij;
     }
-  candidates.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
-  const usedQ = new Array<boolean>(query.length).fill(false);
-  const usedL = new Array<boolean>(listed.length).fill(false);
+  usedQ.fill(0, 0, nq);
+  usedL.fill(0, 0, nl);
   const pairs: TokenPair[] = [];
   let matched = 0;
   let dissimilar = 0;
   let pairedQueryWeight = 0;
-  for (const { i, j, s } of candidates) {
-    if (usedQ[i] || usedL[j]) continue;
-    usedQ[i] = true;
-    usedL[j] = true;
+  let pairedQ = 0;
+  let pairedL = 0;
+  for (let k = 0; k < count; k++) {
+    const i = candidateIJ[k]! >>> 16;
+    const j = candidateIJ[k]! & 0xffff;
+    if (usedQ[i] === 1 || usedL[j] === 1) continue;
+    const s = candidateSim[k]!;
+    usedQ[i] = 1;
+    usedL[j] = 1;
+    pairedQ++;
+    pairedL++;
     const w = (query[i]!.weight + listed[j]!.weight) / 2;
     const e = (s - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR);
     matched += e * w;
@@ -127,7 +171,7 @@ export function compareNames(
   }
   // Second pass: two adjacent unpaired tokens on one side may be one token on the other ("Wiji Joko" and
   // "Wijijoko", "Abu Bakar" and "Abubakar"): they pair as one, weighing as their heavier part.
-  if (usedQ.includes(false) && usedL.includes(false)) {
+  if ((pairedQ < nq - 1 && pairedL < nl) || (pairedL < nl - 1 && pairedQ < nq)) {
     const sums: JoinSums = { matched, dissimilar, pairedQueryWeight };
     joinPass(query, usedQ, listed, usedL, true, similarity, sums, pairs);
     joinPass(listed, usedL, query, usedQ, false, similarity, sums, pairs);
@@ -136,12 +180,12 @@ export function compareNames(
 
   let unpairedQ = 0;
   let totalQ = 0;
-  for (let i = 0; i < query.length; i++) {
+  for (let i = 0; i < nq; i++) {
     totalQ += query[i]!.weight;
-    if (!usedQ[i]) unpairedQ += query[i]!.weight;
+    if (usedQ[i] === 0) unpairedQ += query[i]!.weight;
   }
   let unpairedL = 0;
-  for (let j = 0; j < listed.length; j++) if (!usedL[j]) unpairedL += listed[j]!.weight;
+  for (let j = 0; j < nl; j++) if (usedL[j] === 0) unpairedL += listed[j]!.weight;
   const denominator = matched + dissimilar + UNPAIRED_QUERY_WEIGHT * unpairedQ + UNPAIRED_LISTED_WEIGHT * unpairedL;
   return {
     score: denominator === 0 ? 0 : matched / denominator,

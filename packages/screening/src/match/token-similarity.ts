@@ -65,21 +65,27 @@ const CROSS_SCRIPT_PREFILTER = 0.5;
 
 function arabicLatin(arabic: NameToken, latin: NameToken): number {
   if (latin.initial) return 0;
-  const key = `${arabic.text}\u0000${latin.text}`;
-  let s = crossScriptCache.get(key);
+  let row = crossScriptCache.get(arabic.text);
+  if (row === undefined) {
+    if (crossScriptCache.size >= CROSS_SCRIPT_CACHE_ROWS) crossScriptCache.clear();
+    crossScriptCache.set(arabic.text, (row = new Map()));
+  }
+  let s = row.get(latin.text);
   if (s === undefined) {
-    if (crossScriptCache.size >= CROSS_SCRIPT_CACHE_LIMIT) crossScriptCache.clear();
+    if (row.size >= CROSS_SCRIPT_CACHE_ROW_LIMIT) row.clear();
     s = arabicLatinUncached(arabic, latin);
-    crossScriptCache.set(key, s);
+    row.set(latin.text, s);
   }
   return s;
 }
 
 // Arabic/Latin similarities of recent token pairs: the costliest comparison, and common names (محمد, عبدالله)
-// recur across queries. Keyed by the two texts, which determine everything else about the tokens. Bounded: dropped
-// whenever it grows past the limit.
-const CROSS_SCRIPT_CACHE_LIMIT = 200_000;
-const crossScriptCache = new Map<string, number>();
+// recur across queries. Keyed by the two texts, which determine everything else about the tokens, one row per
+// Arabic text (no key string is built per lookup). Bounded: a row, or the whole cache, is dropped when it grows past
+// its limit.
+const CROSS_SCRIPT_CACHE_ROWS = 20_000;
+const CROSS_SCRIPT_CACHE_ROW_LIMIT = 5_000;
+const crossScriptCache = new Map<string, Map<string, number>>();
 
 function arabicLatinUncached(arabic: NameToken, latin: NameToken): number {
   // The full alignment is the costliest comparison; the skeletons (the model's readings against the Latin

@@ -62,7 +62,9 @@ export function canonicalParticles(tokens: readonly string[]): string[] {
     const token = tokens[i]!;
     const next = tokens[i + 1];
     if (FILIATION.has(token) || (token === 'ben' && out.length > 0)) continue;
-    if (LATIN_ARTICLES.has(token) && next !== undefined) continue;
+    // A standalone article before a name part is dropped, in either script: Arabic script glues its article, so a
+    // standalone ال is the family word آل ("Al Saud", folded with its madda) or a split spelling.
+    if (isArticle(token) && next !== undefined) continue;
     if ((DIN_FORM.test(token) || ARABIC_DIN.has(token) || ULLAH_FORM.test(token) || token === ARABIC_ALLAH || LINEAGE_SUFFIXES.has(token)) && out.length > 0) {
       const joined = ARABIC_DIN.has(token) ? stripArticle(token) : token;
       out[out.length - 1] += joined;
@@ -71,7 +73,7 @@ export function canonicalParticles(tokens: readonly string[]): string[] {
     if (ABD_FORMS.has(token) && next !== undefined) {
       // Skip an article between abd and its name ("abd al rahman"), then join the two.
       let j = i + 1;
-      if (LATIN_ARTICLES.has(tokens[j]!) && tokens[j + 1] !== undefined) j++;
+      if (isArticle(tokens[j]!) && tokens[j + 1] !== undefined) j++;
       // One spelling for every form, article included ("abdal" + "rahman", "عبدال" + "رحمن"), so the result meets
       // the glued spellings (Abdelrahman, عبدالرحمن); skeleton.ts then drops the article's l for all of them.
       const governed = stripArticle(tokens[j]!);

@@ -9,11 +9,11 @@
  * 4. drop hits a recorded decision suppresses, and those under the threshold.
  * See MATCHING.md for the reasoning and the calibration of the threshold.
  */
-import type { ListedDocument, ListedName, ListSource, SubjectKind, WatchlistEntry } from '../entry.js';
+import { SUBJECT_KINDS, type ListedDocument, type ListedName, type ListSource, type SubjectKind, type WatchlistEntry } from '../entry.js';
 import { ScreeningError } from '../errors.js';
 import { tokenizeName, type NameToken } from '../normalize/name-tokens.js';
 import { CandidateIndex, type IndexedName } from '../index/candidate-index.js';
-import { compareNames, type TokenPair, type WeightedToken } from '../match/name-similarity.js';
+import { compareNames, type TokenPair, type TokenSimilarityFn, type WeightedToken } from '../match/name-similarity.js';
 import { tokenSimilarity } from '../match/token-similarity.js';
 import { compareDateOfBirth, parsePartialDate, type DobAgreement, type PartialDate } from '../match/date-of-birth.js';
 import { compareNationality, nationalityCodes, type NationalityAgreement } from '../match/nationality.js';
@@ -33,6 +33,12 @@ export interface PersonQuery {
   /** ISO alpha-3 codes or English country names. */
   readonly nationalities?: readonly string[];
   readonly documents?: readonly PresentedDocument[];
+  /**
+   * What is screened: a traveller is an `individual` and is compared with listed individuals only; an organisation
+   * (a carrier, a sponsor) is an `entity` and is compared with listed entities only. Left out, every entry the
+   * screener holds is compared (a name of unknown kind).
+   */
+  readonly kind?: SubjectKind;
 }
 
 /** Why an entry was hit. */
@@ -94,6 +100,8 @@ export interface ScreenOptions {
  */
 export const DEFAULT_THRESHOLD = 0.566;
 const DEFAULT_CANDIDATE_LIMIT = 100;
+/** Query tokens per screened person whose similarities are memoised in the reused table (the rest in a map). */
+const MEMO_ROWS = 24;
 
 /**
  * Weak aliases count when the entry's best good name reaches this score on its own, or agrees with the query on
@@ -136,8 +144,14 @@ export class Screener {
   readonly #index: CandidateIndex;
   readonly #candidateLimit: number;
   readonly #tokenWeights = new Map<NameToken, number>();
-  /** Weighted tokens of each indexed name, made on first use (weights are fixed once the index is built). */
-  readonly #listedWeighted: (readonly WeightedToken[] | undefined)[] = [];
+  /** Weighted, numbered tokens of each indexed name (made with the index: weights are fixed once it is built). */
+  readonly #listedWeighted: (readonly WeightedToken[])[] = [];
+  /** Distinct listed tokens (interned), which number the columns of the similarity memo. */
+  readonly #tokenCount: number;
+  /** The per-query similarity memo: MEMO_ROWS query tokens by #tokenCount listed tokens, valid where stamped. */
+  readonly #memoValues: Float64Array;
+  readonly #memoStamps: Int32Array;
+  #memoStamp = 0;
   /** Indexed name ids of each entry, to score an entry's good names when a weak alias needs corroboration. */
   readonly #entryNames: number[][] = [];
   /** Listed documents by unpadded normal number: a presented document is looked up, not compared with all. */
@@ -173,11 +187,17 @@ export class Screener {
             return t;
           });
           (this.#entryNames[entryIndex] ??= []).push(names.length);
-          names.push({ entryIndex, nameIndex, tokens: shared });
+          names.push({ entryIndex, nameIndex, tokens: shared, group: SUBJECT_KINDS.indexOf(entry.kind) });
         }
       });
     }
     this.#index = new CandidateIndex(names);
+    const ids = new Map<NameToken, number>();
+    for (const token of interned.values()) ids.set(token, ids.size);
+    this.#tokenCount = ids.size;
+    for (const name of names) this.#listedWeighted.push(name.tokens.map((token) => ({ token, weight: this.#weight(token), id: ids.get(token)! })));
+    this.#memoValues = new Float64Array(MEMO_ROWS * ids.size);
+    this.#memoStamps = new Int32Array(MEMO_ROWS * ids.size);
   }
 
   /** The alert threshold: hits at or above it are returned. */
@@ -191,7 +211,9 @@ export class Screener {
    * (calibration.ts). Returns the calibration, so the caller can report the rate at other thresholds.
    */
   calibrate(negatives: readonly PersonQuery[], falseAlertRate: number): Calibration {
-    const scores = negatives.map((person) => this.screen({ names: person.names }, { threshold: 0, useDateAndNationality: false })[0]?.score ?? 0);
+    const scores = negatives.map(
+      (person) => this.screen({ names: person.names, ...(person.kind !== undefined ? { kind: person.kind } : {}) }, { threshold: 0, useDateAndNationality: false })[0]?.score ?? 0,
+    );
     const calibration = calibrationFromScores(scores);
     this.#threshold = thresholdForRate(calibration, falseAlertRate);
     return calibration;
@@ -220,28 +242,41 @@ export class Screener {
     if (useContext && typeof person.dateOfBirth === 'string' && dob === undefined)
       throw new ScreeningError('SCREENING_INVALID_QUERY', `date of birth must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(person.dateOfBirth)}`);
     const nationalities = useContext ? nationalityCodes(person.nationalities ?? []) : [];
+    const group = person.kind === undefined ? undefined : SUBJECT_KINDS.indexOf(person.kind);
 
-    // Per query: memoised token similarities (query token -> listed token -> similarity).
+    // Per query: memoised token similarities. A query token against a numbered listed token is looked up in a
+    // reused table (row: the query token, column: the listed token's number, valid when stamped with this query);
+    // other pairs (joined tokens, query tokens past the table) in a map.
     const memo = new Map<NameToken, Map<NameToken, number>>();
-    const similarity = (q: NameToken, l: NameToken): number => {
+    const stamp = ++this.#memoStamp;
+    const mapped = (q: NameToken, l: NameToken): number => {
       let row = memo.get(q);
       if (row === undefined) memo.set(q, (row = new Map()));
       let s = row.get(l);
       if (s === undefined) row.set(l, (s = tokenSimilarity(q, l)));
       return s;
     };
+    const similarityFor = (rowBase: number): TokenSimilarityFn => (q, l, queryIndex, listedId) => {
+      const row = rowBase + queryIndex;
+      if (listedId < 0 || queryIndex < 0 || row >= MEMO_ROWS) return mapped(q, l);
+      const cell = row * this.#tokenCount + listedId;
+      if (this.#memoStamps[cell] === stamp) return this.#memoValues[cell]!;
+      const s = tokenSimilarity(q, l);
+      this.#memoStamps[cell] = stamp;
+      this.#memoValues[cell] = s;
+      return s;
+    };
+    let nextRow = 0;
 
     const good = new Map<number, BestName>();
     const weak = new Map<number, BestName>();
-    const queries: { queryName: string; query: WeightedToken[] }[] = [];
-    const scoreName = (nameId: number, queryName: string, query: readonly WeightedToken[]): void => {
+    const queries: { queryName: string; query: WeightedToken[]; similarity: TokenSimilarityFn }[] = [];
+    const scoreName = (nameId: number, queryName: string, query: readonly WeightedToken[], similarity: TokenSimilarityFn): void => {
       const indexed = this.#index.names[nameId]!;
       const { entry } = this.#entries[indexed.entryIndex]!;
       const listedName = entry.names[indexed.nameIndex]!;
       if (options.excludeName?.(entry, listedName) === true) return;
-      let listed = this.#listedWeighted[nameId];
-      if (listed === undefined) this.#listedWeighted[nameId] = listed = indexed.tokens.map((token) => ({ token, weight: this.#weight(token) }));
-      const comparison = compareNames(query, listed, similarity);
+      const comparison = compareNames(query, this.#listedWeighted[nameId]!, similarity);
       const target = listedName.quality === 'low' ? weak : good;
       const best = target.get(indexed.entryIndex);
       if (best === undefined || comparison.score > best.score)
@@ -251,8 +286,10 @@ export class Screener {
       for (const tokens of tokenizeName(queryName)) {
         const weights = tokens.map((t) => this.#index.weight(t));
         const query: WeightedToken[] = tokens.map((token, i) => ({ token, weight: weights[i]! }));
-        queries.push({ queryName, query });
-        for (const { nameId } of this.#index.retrieve(tokens, weights, this.#candidateLimit)) scoreName(nameId, queryName, query);
+        const similarity = similarityFor(nextRow);
+        nextRow += tokens.length;
+        queries.push({ queryName, query, similarity });
+        for (const { nameId } of this.#index.retrieve(tokens, weights, this.#candidateLimit, group)) scoreName(nameId, queryName, query, similarity);
       }
     }
     // A weak alias that beats the entry's retrieved good names gets all of the entry's good names scored, so a
@@ -262,11 +299,11 @@ export class Screener {
       for (const nameId of this.#entryNames[entryIndex] ?? []) {
         const indexed = this.#index.names[nameId]!;
         if (this.#entries[entryIndex]!.entry.names[indexed.nameIndex]!.quality === 'low') continue;
-        for (const { queryName, query } of queries) scoreName(nameId, queryName, query);
+        for (const { queryName, query, similarity } of queries) scoreName(nameId, queryName, query, similarity);
       }
     }
 
-    const documentHits = this.#documentHits(person.documents ?? []);
+    const documentHits = this.#documentHits(person.documents ?? [], person.kind);
     const hits: Hit[] = [];
     const entryIndexes = new Set<number>([...good.keys(), ...weak.keys(), ...documentHits.keys()]);
     for (const entryIndex of entryIndexes) {
@@ -332,10 +369,11 @@ export class Screener {
   }
 
   /** Entries whose listed documents agree with a presented one (names play no part). */
-  #documentHits(documents: readonly PresentedDocument[]): Map<number, DocumentHit> {
+  #documentHits(documents: readonly PresentedDocument[], kind: SubjectKind | undefined): Map<number, DocumentHit> {
     const out = new Map<number, DocumentHit>();
     for (const presented of documents)
       for (const { entryIndex, listed } of this.#documents.get(unpaddedDocumentNumber(presented.number)) ?? []) {
+        if (kind !== undefined && this.#entries[entryIndex]!.entry.kind !== kind) continue;
         if (!sameDocumentNumber(presented.number, listed.number)) continue;
         const otherIssuer = presented.country !== undefined && listed.country !== undefined && presented.country !== listed.country;
         const score = otherIssuer ? DOCUMENT_OTHER_ISSUER_SCORE : DOCUMENT_SCORE;
