@@ -3,10 +3,10 @@
  * that the HttpOnly, SameSite=Strict session cookie needs no CORS. Any GET that is not under /api and does not
  * name a file gets index.html (the UI routes on the client: /admin/users survives a reload).
  *
- * Only the files found in the dist folder at start are served, read into memory once: a request path is looked up
- * in that table and never joined to a filesystem path, so `..`, encoded slashes or symlinks cannot reach anything
- * else. Vite's hashed files under /assets/ are cached for a year as immutable (RFC 8246); index.html and the
- * other files are revalidated by ETag on every load, so a new build is picked up at once.
+ * Only the files found in the dist folder are served, read into memory at the first request (a rebuilt UI is
+ * served after a restart): a request path is looked up in that table and never joined to a filesystem path, so
+ * `..`, encoded slashes or symlinks cannot reach anything else. Vite's hashed files under /assets/ are cached for a
+ * year as immutable (RFC 8246); index.html and the other files are revalidated by ETag on every load.
  *
  * When no build exists (a checkout where `npm run build -w @sarhad/web` has not run) the API works as before and
  * the log says how to build the UI.
@@ -134,8 +134,9 @@ export function webRoutes(app: FastifyInstance, _ctx: ServiceContext, options: W
     app.log.info({ dir: dir ?? '(no @sarhad/web package)' }, 'no built web UI; serving the API only (build it: npm run build -w @sarhad/web)');
     return false;
   }
-  const files = loadFiles(dir);
-  const index = files.get('/index.html')!;
+  // Read on first use: tests build many applications and most never ask for a page.
+  let table: Map<string, StaticFile> | undefined;
+  const files = () => (table ??= loadFiles(dir));
   // The API's onSend hook marks every answer no-store; the UI's own files are cacheable, so this scope (whose hooks
   // run after the application's) sets their caching and security headers last.
   const served = new WeakMap<FastifyReply, StaticFile>();
@@ -170,16 +171,18 @@ export function webRoutes(app: FastifyInstance, _ctx: ServiceContext, options: W
       const path = decodedPath(request);
       if (path === undefined) throw new ServerError('REQUEST_INVALID', 'the path is not valid percent-encoding');
       if (isApiPath(path)) throw new ServerError('ROUTE_NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`);
-      const file = files.get(path);
+      const file = files().get(path);
       if (file) return send(request, reply, file);
       // A missing asset or any other file-like name (robots.txt, ../etc/passwd) is not a page of the UI.
       const last = path.slice(path.lastIndexOf('/') + 1);
       if (path.startsWith('/assets/') || last.includes('.') || /\0|\\|\/\.\.?(\/|$)/.test(path)) {
         throw new ServerError('ROUTE_NOT_FOUND', `no file ${request.url.split('?')[0]}`);
       }
+      const index = files().get('/index.html');
+      if (!index) throw new ServerError('ROUTE_NOT_FOUND', `no web UI in ${dir}`);
       return send(request, reply, index);
     });
   });
-  app.log.info({ dir, files: files.size }, 'serving the web UI');
+  app.log.info({ dir }, 'serving the web UI');
   return true;
 }
