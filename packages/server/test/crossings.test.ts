@@ -141,4 +141,23 @@ describeEachDialect('the crossing transaction', (context) => {
     const actions = await context.database.db.selectFrom('audit_log').select('action').where('subject', '=', `crossing:${crossing.id}`).orderBy('seq').execute();
     assert.deepEqual(actions.map((a) => a.action), ['crossing.recorded', 'crossing.read']);
   });
+
+  test('an exit-only lane refuses an entry', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/posts/TKM/lanes', headers: bearer(lane.admin), payload: { code: 'X01', name: 'Exit 1', direction: 'exit' } });
+    assert.equal(created.statusCode, 201, created.body);
+    const { response } = await cross({ lane: 'X01', idempotencyKey: nextKey() });
+    assert.equal(errorCode(response), 'VALIDATION_FAILED');
+    const { response: exit } = await cross({ lane: 'X01', direction: 'out', idempotencyKey: nextKey(), document: { mrz: td3(KHAN) } });
+    assert.equal(exit.statusCode, 201, exit.body);
+  });
+
+  test('a document number registered by two issuers needs the issuing country', async () => {
+    await enrolWithPassport(t, lane.officer, 304, { surnameLatin: 'Khan', givenNamesLatin: 'Ahmed', birthDate: '1985-01-01', sex: 'M', nationality: 'AFG' }, { ...KHAN, issuingState: 'AFG', nationality: 'AFG' });
+    const { crossing } = await cross({ idempotencyKey: nextKey(), document: { type: 'passport', number: 'AB1234567' } });
+    assert.equal(crossing.document.known, false);
+    assert.ok(codes(crossing).includes('document_ambiguous'));
+    assert.ok(!codes(crossing).includes('traveller_unknown'));
+    const { crossing: named } = await cross({ idempotencyKey: nextKey(), document: { type: 'passport', number: 'AB1234567', issuingCountry: 'PAK' } });
+    assert.equal(named.traveller?.id, khan);
+  });
 });

@@ -165,6 +165,14 @@ async function crossingPlace(
   return { post, lane };
 }
 
+/** An entry-only lane takes no exits and the other way round. */
+function checkLaneDirection(lane: postsRepo.LaneRow, direction: Direction): void {
+  const expected = direction === 'in' ? 'entry' : 'exit';
+  if (lane.direction !== 'both' && lane.direction !== expected) {
+    throw new ServerError('VALIDATION_FAILED', `direction: lane ${lane.code} is an ${lane.direction} lane, not for ${direction}`);
+  }
+}
+
 function requestHash(request: CrossingRequest): string {
   return createHash('sha256').update(canonicalJson(JSON.parse(JSON.stringify(request)) as JsonValue)).digest('hex');
 }
@@ -197,6 +205,7 @@ export async function processCrossing(
   request: CrossingRequest,
 ): Promise<{ crossing: Crossing; replayed: boolean }> {
   const { post, lane } = await crossingPlace(ctx, principal, request);
+  checkLaneDirection(lane, request.direction);
   const hash = requestHash({ ...request, post: post.code, lane: lane.code });
   const earlier = await crossingsRepo.findByIdempotencyKey(ctx.db, post.id, request.idempotencyKey);
   if (earlier) return { crossing: replay(earlier, hash), replayed: true };
@@ -226,6 +235,9 @@ export async function processCrossing(
   if (presented) {
     const found = await travellersRepo.findDocuments(ctx.db, presented.type, presented.number, presented.issuingCountry ?? undefined);
     if (found.length === 1) document = found[0];
+    if (found.length > 1) {
+      reasons.push(reason('document_ambiguous', `${found.length} registered ${presented.type}s have number ${presented.number}; give the issuing country`));
+    }
   } else {
     reasons.push(reason('document_missing', 'no document was presented'));
   }
@@ -311,7 +323,7 @@ export async function processCrossing(
       reasons.push(reason('identified_by_fingerprints', `identified 1:N with fused score ${score}`));
     }
   }
-  if (!travellerId && outcome !== 'ambiguous') {
+  if (!travellerId && outcome !== 'ambiguous' && !reasons.some((r) => r.code === 'document_ambiguous')) {
     reasons.push(reason('traveller_unknown', presented ? 'the document is not registered and the fingers match nobody enrolled' : 'nobody enrolled matches'));
   }
   const traveller = travellerId ? await travellersRepo.findTravellerById(ctx.db, travellerId) : undefined;
