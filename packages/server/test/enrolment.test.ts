@@ -103,6 +103,8 @@ describeEachDialect('enrolment with de-duplication and adjudication', (context) 
     const again = await resolve(caseId, { decision: 'different_people', reason: 'changed my mind about it' });
     assert.equal(again.statusCode, 409);
     assert.equal(errorCode(again), 'ADJUDICATION_CLOSED');
+    const kept = await context.database.db.selectFrom('adjudication_cases').select('pending').where('id', '=', caseId).executeTakeFirstOrThrow();
+    assert.ok((JSON.parse(kept.pending) as { fingers: { template: string }[] }).fingers.every((f) => f.template === ''), 'no template is kept after the decision');
     const entry = await context.database.db.selectFrom('audit_log').select('details').where('action', '=', 'adjudication.resolved').executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(entry.details), { decision: 'same_person', sameAs: first, resultTravellerId: null });
   });

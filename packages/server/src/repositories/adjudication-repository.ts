@@ -29,7 +29,7 @@ export async function listCases(db: Kysely<DB>, status: string, postIds: readonl
 export async function resolveCase(
   db: Kysely<DB>,
   id: string,
-  decision: Pick<AdjudicationRow, 'decision' | 'same_as_traveller_id' | 'result_traveller_id' | 'reason' | 'decided_at' | 'decided_by'>,
+  decision: Pick<AdjudicationRow, 'decision' | 'same_as_traveller_id' | 'result_traveller_id' | 'reason' | 'decided_at' | 'decided_by' | 'pending'>,
 ): Promise<boolean> {
   const result = await db
     .updateTable('adjudication_cases')

@@ -347,6 +347,9 @@ export async function resolveCase(ctx: ServiceContext, user: UserPrincipal, id: 
         created = { travellerId: resultTravellerId, fingers: pending.fingers.map((f) => ({ position: f.position, prepared: preparedFromStored(f.template) })) };
       }
       const decided = await adjudicationRepo.resolveCase(trx, row.id, {
+        // Once decided the submitted templates are either stored as fingerprints or belong to nobody: keep only
+        // what was submitted about them (positions, quality), not the biometric data.
+        pending: JSON.stringify({ ...pending, fingers: pending.fingers.map((f) => ({ ...f, template: '' })) } satisfies Pending),
         decision: input.decision,
         same_as_traveller_id: input.decision === 'same_person' ? input.travellerId : null,
         result_traveller_id: resultTravellerId,
