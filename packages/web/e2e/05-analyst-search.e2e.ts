@@ -1,7 +1,7 @@
 /**
  * Journey: an analyst at headquarters looks for a person by name and by document number, opens the record and
- * reads its documents. The travellers are recorded through the API by an officer at Torkham beforehand, as the
- * lane would.
+ * reads its documents and movement history. The travellers and a crossing are recorded through the API by an officer
+ * at Torkham beforehand, as the lane would.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,6 +39,15 @@ before(async () => {
   travellerId = ids[0]!;
   await must(201, 'POST', `/api/travellers/${ids[0]}/documents`, { post: 'TKM', document: { type: 'e_tazkira', number: '1402-0123-45678' } }, officer);
   await must(201, 'POST', `/api/travellers/${ids[2]}/documents`, { post: 'TKM', document: { type: 'cnic', number: '17301-1234567-1' } }, officer);
+  // Gul Ahmad enters at Torkham on his e-Tazkira; the officer clears him.
+  const crossing = await must<{ crossing: { id: string; status: string; recommendation: string } }>(201, 'POST', '/api/crossings', {
+    post: 'TKM',
+    lane: 'E01',
+    direction: 'in',
+    idempotencyKey: `e2e-${ids[0]}-in`,
+    document: { type: 'e_tazkira', number: '1402-0123-45678' },
+  }, officer);
+  await must(200, 'POST', `/api/crossings/${crossing.crossing.id}/decision`, { decision: 'clear', reason: 'Documents checked at the counter' }, officer);
   browser = await launch();
 });
 after(async () => {
@@ -67,6 +76,14 @@ test('the analyst finds travellers by name, opens a record, and finds one by doc
   await record.getByRole('cell', { name: '1402-0123-45678' }).waitFor();
   await record.getByText('MIR AHMAD').waitFor();
   await record.getByText('e-Tazkira').waitFor();
+  // His movement history: the cleared entry at Torkham, and a stay in Pakistan still open.
+  const crossingRow = record.getByRole('table', { name: 'Crossings' }).locator('tbody tr');
+  await crossingRow.first().waitFor();
+  assert.equal(await crossingRow.count(), 1);
+  assert.deepEqual((await crossingRow.locator('td').allInnerTexts()).slice(1, 4), ['TKM', 'Entry', 'Cleared']);
+  const stay = record.getByRole('table', { name: 'Stays' }).locator('tbody tr');
+  assert.equal(await stay.locator('td').first().innerText(), 'PAK');
+  assert.equal(await stay.locator('td').nth(2).innerText(), 'Not left yet');
   await assertAccessible(page, 'traveller record');
   await screenshot(page, 'analyst-02-record');
 

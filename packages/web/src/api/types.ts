@@ -113,6 +113,39 @@ export interface AuditEntry {
   readonly hash: string;
 }
 
+export const CROSSING_STATUSES = ['awaiting_decision', 'awaiting_supervisor', 'in_secondary', 'cleared', 'refused'] as const;
+export type CrossingStatus = (typeof CROSSING_STATUSES)[number];
+
+export const STAY_BASES = ['citizen', 'visa', 'border_pass', 'none'] as const;
+export type StayBasis = (typeof STAY_BASES)[number];
+
+/** A crossing as the movement history lists it. */
+export interface CrossingSummary {
+  readonly id: string;
+  readonly post: string;
+  readonly direction: 'in' | 'out';
+  readonly recordedAt: string;
+  /** The date at the post (its time zone). */
+  readonly localDate: string;
+  readonly status: CrossingStatus;
+  readonly recommendation: string;
+}
+
+/** A stay: a cleared entry paired with the next cleared exit from the same country. */
+export interface Stay {
+  readonly country: string;
+  readonly entry: CrossingSummary | null;
+  readonly exit: CrossingSummary | null;
+  readonly permitted: { readonly basis: StayBasis; readonly until: string | null } | null;
+  readonly overstayDays: number;
+}
+
+export interface Movements {
+  readonly travellerId: string;
+  readonly crossings: readonly CrossingSummary[];
+  readonly stays: readonly Stay[];
+}
+
 export interface AuditCheckpoint {
   readonly seq: number;
   readonly hash: string;

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { Notice } from '../../components/Notice.js';
 import { errorText } from '../../components/errors.js';
 import { useLoad } from '../../components/use-load.js';
+import { TravellerMovements } from './TravellerMovements.js';
 
 export function TravellerRecord({ traveller, onClose }: { readonly traveller: Traveller; onClose(): void }) {
   const { t, formatTime } = useI18n();
@@ -74,6 +75,8 @@ export function TravellerRecord({ traveller, onClose }: { readonly traveller: Tr
       ) : (
         <p>{t('travellers.noDocuments')}</p>
       )}
+      <h3>{t('movements.title')}</h3>
+      <TravellerMovements travellerId={traveller.id} />
     </section>
   );
 }
