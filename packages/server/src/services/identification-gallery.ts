@@ -68,6 +68,12 @@ export interface IdentificationGallery {
   serialize<T>(work: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * Travellers compared between yields to the event loop: an exhaustive search costs about 40-130 µs per finger
+ * comparison, so without yielding a search over tens of thousands of travellers would stall every other request.
+ */
+const YIELD_EVERY = 256; // travellers
+
 /** Rows read per query while loading. */
 const LOAD_BATCH = 2000; // fingerprints
 
@@ -119,7 +125,9 @@ export class ExhaustiveGallery implements IdentificationGallery {
   async identify(probe: readonly GalleryFinger[], options: IdentifyOptions): Promise<GalleryComparison[]> {
     await this.ready();
     const hits: GalleryComparison[] = [];
+    let compared = 0;
     for (const [travellerId, enrolled] of this.#byTraveller) {
+      if (++compared % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if (travellerId === options.exclude) continue;
       const comparison = this.#compare(travellerId, enrolled, probe);
       if (comparison && comparison.score >= options.threshold) hits.push(comparison);
