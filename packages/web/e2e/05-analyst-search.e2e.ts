@@ -108,6 +108,21 @@ test('the analyst finds travellers by name, opens a record, and finds one by doc
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByText('No traveller matches this search.').waitFor();
 
+  // Two weeks after his permitted stay ended he shows in the overstays report.
+  const movements = await must<{ stays: { permitted: { until: string | null } | null }[] }>(200, 'GET', `/api/travellers/${travellerId}/movements`, undefined, await login('hq.analyst'));
+  const until = movements.stays[0]?.permitted?.until;
+  assert.ok(until, 'the stay has a last permitted day');
+  const asOf = new Date(Date.parse(`${until}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overstays' }).click();
+  await page.getByRole('heading', { name: 'Overstays', level: 1 }).waitFor();
+  await page.getByLabel('As of', { exact: true }).fill(asOf);
+  await page.getByRole('button', { name: 'Show report' }).click();
+  await page.getByRole('heading', { name: `Overstays as of ${asOf}` }).waitFor();
+  const overstay = page.getByRole('row', { name: /ZADRAN, GUL AHMAD/ });
+  await overstay.getByText('14 days over').waitFor();
+  await assertAccessible(page, 'overstays');
+  await screenshot(page, 'analyst-04-overstays');
+
   // Each search and the record read are in the audit log.
   const auditor = await adminToken();
   const entries = await must<{ entries: { action: string; actor: string }[] }>(200, 'GET', `/api/audit/entries?subject=traveller:${travellerId}&limit=100`, undefined, auditor);

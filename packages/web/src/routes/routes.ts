@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n/messages-en.js';
 import type { Permission } from '../features/session/permissions.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { TravellerSearchPage } from '../features/travellers/TravellerSearchPage.js';
+import { OverstaysPage } from '../features/reports/OverstaysPage.js';
 import { UsersPage } from '../features/admin/UsersPage.js';
 import { PostsPage } from '../features/admin/PostsPage.js';
 import { DevicesPage } from '../features/admin/DevicesPage.js';
@@ -24,6 +25,7 @@ export interface AppRoute {
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/', label: 'nav.home', component: HomePage },
   { path: '/travellers', label: 'nav.travellers', permission: 'travellers.read', component: TravellerSearchPage },
+  { path: '/reports/overstays', label: 'nav.overstays', permission: 'travellers.read', component: OverstaysPage },
   { path: '/admin/users', label: 'nav.users', permission: 'users.manage', component: UsersPage },
   { path: '/admin/posts', label: 'nav.posts', permission: 'posts.manage', component: PostsPage },
   { path: '/admin/devices', label: 'nav.devices', permission: 'devices.manage', component: DevicesPage },
