@@ -94,6 +94,14 @@ describeEachDialect('the crossing transaction', (context) => {
     assert.equal(crossing.recommendation, 'secondary');
   });
 
+  test('a traveller identified by fingers with an unregistered passport is referred to register it', async () => {
+    const renewed = { ...NOORI, documentNumber: 'P0099999', expiryDate: '360101' };
+    const { crossing } = await cross({ idempotencyKey: nextKey(), document: { mrz: td3(renewed) }, fingers: fingerCaptures(302, [1], 7) });
+    assert.deepEqual([crossing.biometrics.outcome, crossing.traveller?.id, crossing.document.known], ['identified', noori, false]);
+    assert.deepEqual(codes(crossing).sort(), ['document_not_registered', 'identified_by_fingerprints']);
+    assert.equal(crossing.recommendation, 'secondary');
+  });
+
   test('an unregistered, expired passport with unknown fingers is referred, with each reason', async () => {
     const stranger = { ...KHAN, surname: 'STRANGER', documentNumber: 'ZZ0000001', expiryDate: '200101' };
     const { crossing } = await cross({ idempotencyKey: nextKey(), document: { mrz: td3(stranger) }, fingers: fingerCaptures(399, [1], 1) });

@@ -43,6 +43,8 @@ export const CROSSING_REASONS = {
   not_a_travel_document: 'secondary',
   /** No document was presented. */
   document_missing: 'secondary',
+  /** The fingers identified an enrolled traveller, but the document presented is not registered to anyone. */
+  document_not_registered: 'secondary',
   /** Documents of this type and number were issued by several countries: give the issuing country. */
   document_ambiguous: 'secondary',
   /** No watchlist has been imported yet, so none was screened. */

@@ -326,6 +326,10 @@ export async function processCrossing(
   if (!travellerId && outcome !== 'ambiguous' && !reasons.some((r) => r.code === 'document_ambiguous')) {
     reasons.push(reason('traveller_unknown', presented ? 'the document is not registered and the fingers match nobody enrolled' : 'nobody enrolled matches'));
   }
+  if (presented && !document && travellerId && !reasons.some((r) => r.code === 'document_ambiguous')) {
+    // A new passport, or someone else's: either way it is registered (or refused) at secondary.
+    reasons.push(reason('document_not_registered', `the ${presented.type} presented is not registered to the identified traveller`));
+  }
   const traveller = travellerId ? await travellersRepo.findTravellerById(ctx.db, travellerId) : undefined;
 
   // 3. Watchlists: the traveller's record (or what the MRZ says) against the latest version of every list.
