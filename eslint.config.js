@@ -55,6 +55,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['packages/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: noImportOf(
+            ['@sarhad/engine', '@sarhad/screening', '@sarhad/server', '@sarhad/cli'],
+            'The web UI talks to the server over HTTP only (ARCHITECTURE.md).',
+          ),
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/screening/**/*.ts'],
     rules: {
       'no-restricted-imports': [
