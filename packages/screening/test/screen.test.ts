@@ -51,6 +51,13 @@ test('a traveller is screened against listed individuals and an organisation aga
   assert.deepEqual(ids(both.screen({ names: ['Nobody'], documents: [{ number: 'P00032260' }], kind: 'entity' })), [company.id]);
 });
 
+test('warming up screens listed names and changes no result', () => {
+  const fresh = new Screener(FIXTURE, { threshold: 0.6 });
+  const before = fresh.screen({ names: ['Seraj-ud-Din Haqani'] });
+  assert.ok(fresh.warmUp(10) >= 0);
+  assert.deepEqual(fresh.screen({ names: ['Seraj-ud-Din Haqani'] }), before);
+});
+
 test('a person on no list gets no hits', () => {
   assert.deepEqual(screener.screen({ names: ['Maria Isis Leão'], dateOfBirth: '1967-04-21', nationalities: ['Costa Rica'] }), []);
 });

@@ -59,7 +59,6 @@ export class CandidateIndex {
   readonly #rank: Float64Array;
   readonly #select: Float64Array;
   #stamp = 0;
-  #tokenTouchedCount = 0;
 
   constructor(names: readonly IndexedName[]) {
     this.names = names;
@@ -112,56 +111,51 @@ export class CandidateIndex {
     return best;
   }
 
-  /** Marks the names of a posting list as reached by the current token, keeping each name's best hit. */
-  #visit(ids: Int32Array | undefined, hit: number, tokenStamp: number): void {
-    if (ids === undefined) return;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k]!;
-      if (this.#tokenStamp[id] !== tokenStamp) {
-        this.#tokenStamp[id] = tokenStamp;
-        this.#tokenHit[id] = hit;
-        this.#tokenTouched[this.#tokenTouchedCount++] = id;
-      } else if (this.#tokenHit[id]! < hit) this.#tokenHit[id] = hit;
-    }
-  }
-
   /**
    * Names reached by the query tokens, strongest first, at most `limit`; only names of `group` when it is given
    * (the others do not take places in the cut).
    */
   retrieve(query: readonly NameToken[], weights: readonly number[], limit: number, group?: number): Candidate[] {
     const queryStamp = ++this.#stamp;
+    const only = group ?? -1;
+    const postings: TokenPostings = { stamp: this.#tokenStamp, hit: this.#tokenHit, touched: this.#tokenTouched };
     let touched = 0;
     let queryWeight = 0;
     // Common tokens (Muhammad, Ali) have posting lists of thousands and little weight: when the query has a more
     // telling token, they are left out of retrieval (the scoring still compares them).
-    const telling = weights.some((w) => w >= COMMON_TOKEN_WEIGHT);
-    query.forEach((token, t) => {
-      queryWeight += weights[t]!;
-      if (telling && weights[t]! < COMMON_TOKEN_WEIGHT) return;
+    let telling = false;
+    for (let t = 0; t < weights.length; t++) if (weights[t]! >= COMMON_TOKEN_WEIGHT) telling = true;
+    // Plain loops over typed arrays: this runs once per query name over posting lists of thousands of names.
+    for (let t = 0; t < query.length; t++) {
+      const w = weights[t]!;
+      queryWeight += w;
+      if (telling && w < COMMON_TOKEN_WEIGHT) continue;
       const tokenStamp = ++this.#stamp;
-      this.#tokenTouchedCount = 0;
-      for (const key of tokenKeys(token)) {
-        this.#visit(this.#exact.get(key), 1, tokenStamp);
-        this.#visit(this.#near.get(key), NEAR_HIT, tokenStamp);
+      let tokenTouched = 0;
+      for (const key of tokenKeys(query[t]!)) {
+        tokenTouched = visit(this.#exact.get(key), 1, tokenStamp, postings, tokenTouched);
+        tokenTouched = visit(this.#near.get(key), NEAR_HIT, tokenStamp, postings, tokenTouched);
         for (const d of deletionKeys(key)) {
-          this.#visit(this.#exact.get(d), NEAR_HIT, tokenStamp);
-          if (d.length >= MIN_NEAR_KEY - 1) this.#visit(this.#near.get(d), NEAR_HIT, tokenStamp);
+          tokenTouched = visit(this.#exact.get(d), NEAR_HIT, tokenStamp, postings, tokenTouched);
+          if (d.length >= MIN_NEAR_KEY - 1) tokenTouched = visit(this.#near.get(d), NEAR_HIT, tokenStamp, postings, tokenTouched);
         }
       }
-      const tokenTouched = this.#tokenTouchedCount;
-      const w = weights[t]!;
+      const reached = postings.touched;
+      const queryStamps = this.#queryStamp;
+      const strength = this.#strength;
+      const tokenHit = postings.hit;
+      const groups = this.#group;
       for (let k = 0; k < tokenTouched; k++) {
-        const id = this.#tokenTouched[k]!;
-        if (group !== undefined && this.#group[id] !== group) continue;
-        if (this.#queryStamp[id] !== queryStamp) {
-          this.#queryStamp[id] = queryStamp;
-          this.#strength[id] = 0;
+        const id = reached[k]!;
+        if (only >= 0 && groups[id] !== only) continue;
+        if (queryStamps[id] !== queryStamp) {
+          queryStamps[id] = queryStamp;
+          strength[id] = 0;
           this.#touched[touched++] = id;
         }
-        this.#strength[id] += this.#tokenHit[id]! * w;
+        strength[id] += tokenHit[id]! * w;
       }
-    });
+    }
     // Rank as the full score would, roughly: reached weight against the query's weight and the listed name's
     // weight left unreached (names mostly covered by the query first).
     const rank = this.#rank;
@@ -178,7 +172,7 @@ export class CandidateIndex {
     const out: Candidate[] = [];
     for (let k = 0; k < touched; k++) if (rank[k]! > cut) out.push({ nameId: this.#touched[k]!, strength: rank[k]! });
     // Ties at the cut fill the remaining places in name order, so results do not depend on traversal order.
-    if (out.length < limit) {
+    if (touched > limit && out.length < limit) {
       const tied: number[] = [];
       for (let k = 0; k < touched; k++) if (rank[k] === cut) tied.push(this.#touched[k]!);
       tied.sort((a, b) => a - b);
@@ -187,6 +181,32 @@ export class CandidateIndex {
     out.sort((a, b) => b.strength - a.strength || a.nameId - b.nameId);
     return out;
   }
+}
+
+/** Per-token scratch of retrieve(): which names the current token reached (stamped) and how well. */
+interface TokenPostings {
+  readonly stamp: Int32Array;
+  readonly hit: Float64Array;
+  readonly touched: Int32Array;
+}
+
+/**
+ * Marks the names of a posting list as reached by the current token, keeping each name's best hit; returns the new
+ * count of reached names.
+ */
+function visit(ids: Int32Array | undefined, hit: number, tokenStamp: number, postings: TokenPostings, count: number): number {
+  if (ids === undefined) return count;
+  const { stamp, hit: hits, touched } = postings;
+  let n = count;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    if (stamp[id] !== tokenStamp) {
+      stamp[id] = tokenStamp;
+      hits[id] = hit;
+      touched[n++] = id;
+    } else if (hits[id]! < hit) hits[id] = hit;
+  }
+  return n;
 }
 
 /** The k-th largest value (1-based) of the first `length` of `values`, which it reorders (Hoare's quickselect). */

@@ -70,15 +70,18 @@ function joinPass(
   aIsQuery: boolean,
   similarity: TokenSimilarityFn,
   sums: JoinSums,
-  pairs: TokenPair[],
 ): void {
   for (let i = 0; i + 1 < sideA.length; i++) {
     if (usedA[i] === 1 || usedA[i + 1] === 1) continue;
+    // A token written for two joined parts has more consonants than either part: others are not compared, and
+    // when there is none the joined token is not even made (making and comparing the long joined spelling is the
+    // costly part of this pass).
+    const longerPart = Math.max(sideA[i]!.token.skeleton.length, sideA[i + 1]!.token.skeleton.length);
+    let longEnough = false;
+    for (let j = 0; j < sideB.length && !longEnough; j++) longEnough = usedB[j] === 0 && sideB[j]!.token.skeleton.length > longerPart;
+    if (!longEnough) continue;
     const joined = joinTokens(sideA[i]!.token, sideA[i + 1]!.token);
     if (joined === undefined) continue;
-    // A token written for two joined parts has more consonants than either part: others are not compared (the
-    // comparison of the long joined spelling is the costly part of this pass).
-    const longerPart = Math.max(sideA[i]!.token.skeleton.length, sideA[i + 1]!.token.skeleton.length);
     let best = -1;
     let bestS = MIN_TOKEN_SIMILARITY;
     for (let j = 0; j < sideB.length; j++) {
@@ -96,12 +99,8 @@ function joinPass(
     sums.matched += e * w;
     sums.dissimilar += (1 - e) * w;
     sums.pairedQueryWeight += (aIsQuery ? sideA[i]!.weight + sideA[i + 1]!.weight : sideB[best]!.weight) * e;
-    const text = `${sideA[i]!.token.text} ${sideA[i + 1]!.token.text}`;
-    pairs.push(
-      aIsQuery
-        ? { query: text, listed: sideB[best]!.token.text, similarity: bestS }
-        : { query: sideB[best]!.token.text, listed: text, similarity: bestS },
-    );
+    if (aIsQuery) logPair(i, best, bestS, QUERY_JOINED);
+    else logPair(best, i, bestS, LISTED_JOINED);
     i++;
   }
 }
@@ -114,11 +113,63 @@ let candidateIJ = new Int32Array(64);
 let usedQ = new Uint8Array(16);
 let usedL = new Uint8Array(16);
 
-/** Compares two weighted token lists; `similarity` may be memoised by the caller. */
+// The pairs of the comparison under way, as indexes (made into TokenPair objects only when the caller wants them).
+const SINGLE = 0;
+/** Query tokens i and i + 1 joined, paired with listed token j. */
+const QUERY_JOINED = 1;
+/** Listed tokens j and j + 1 joined, paired with query token i. */
+const LISTED_JOINED = 2;
+let pairQ = new Int32Array(16);
+let pairL = new Int32Array(16);
+let pairS = new Float64Array(16);
+let pairKind = new Uint8Array(16);
+let pairCount = 0;
+const NO_PAIRS: readonly TokenPair[] = Object.freeze([]);
+
+function logPair(i: number, j: number, s: number, kind: number): void {
+  if (pairCount === pairQ.length) {
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    pairQ = grow(pairQ, (n) => new Int32Array(n));
+    pairL = grow(pairL, (n) => new Int32Array(n));
+    pairS = grow(pairS, (n) => new Float64Array(n));
+    pairKind = grow(pairKind, (n) => new Uint8Array(n));
+  }
+  pairQ[pairCount] = i;
+  pairL[pairCount] = j;
+  pairS[pairCount] = s;
+  pairKind[pairCount] = kind;
+  pairCount++;
+}
+
+function loggedPairs(query: readonly WeightedToken[], listed: readonly WeightedToken[]): TokenPair[] {
+  const out: TokenPair[] = [];
+  for (let k = 0; k < pairCount; k++) {
+    const i = pairQ[k]!;
+    const j = pairL[k]!;
+    const kind = pairKind[k]!;
+    out.push({
+      query: kind === QUERY_JOINED ? `${query[i]!.token.text} ${query[i + 1]!.token.text}` : query[i]!.token.text,
+      listed: kind === LISTED_JOINED ? `${listed[j]!.token.text} ${listed[j + 1]!.token.text}` : listed[j]!.token.text,
+      similarity: pairS[k]!,
+    });
+  }
+  return out;
+}
+
+/**
+ * Compares two weighted token lists; `similarity` may be memoised by the caller. The token pairs are returned only
+ * when the score is above `pairsAbove` (a caller keeping the best comparison passes the best score so far: the
+ * pairs of a comparison it will drop are not made).
+ */
 export function compareNames(
   query: readonly WeightedToken[],
   listed: readonly WeightedToken[],
   similarity: TokenSimilarityFn = tokenSimilarity,
+  pairsAbove = Number.NEGATIVE_INFINITY,
 ): NameComparison {
   const nq = query.length;
   const nl = listed.length;
@@ -147,7 +198,7 @@ export function compareNames(
     }
   usedQ.fill(0, 0, nq);
   usedL.fill(0, 0, nl);
-  const pairs: TokenPair[] = [];
+  pairCount = 0;
   let matched = 0;
   let dissimilar = 0;
   let pairedQueryWeight = 0;
@@ -167,14 +218,14 @@ export function compareNames(
     matched += e * w;
     dissimilar += (1 - e) * w;
     pairedQueryWeight += query[i]!.weight * e;
-    pairs.push({ query: query[i]!.token.text, listed: listed[j]!.token.text, similarity: s });
+    logPair(i, j, s, SINGLE);
   }
   // Second pass: two adjacent unpaired tokens on one side may be one token on the other ("Wiji Joko" and
   // "Wijijoko", "Abu Bakar" and "Abubakar"): they pair as one, weighing as their heavier part.
   if ((pairedQ < nq - 1 && pairedL < nl) || (pairedL < nl - 1 && pairedQ < nq)) {
     const sums: JoinSums = { matched, dissimilar, pairedQueryWeight };
-    joinPass(query, usedQ, listed, usedL, true, similarity, sums, pairs);
-    joinPass(listed, usedL, query, usedQ, false, similarity, sums, pairs);
+    joinPass(query, usedQ, listed, usedL, true, similarity, sums);
+    joinPass(listed, usedL, query, usedQ, false, similarity, sums);
     ({ matched, dissimilar, pairedQueryWeight } = sums);
   }
 
@@ -187,9 +238,10 @@ export function compareNames(
   let unpairedL = 0;
   for (let j = 0; j < nl; j++) if (usedL[j] === 0) unpairedL += listed[j]!.weight;
   const denominator = matched + dissimilar + UNPAIRED_QUERY_WEIGHT * unpairedQ + UNPAIRED_LISTED_WEIGHT * unpairedL;
+  const score = denominator === 0 ? 0 : matched / denominator;
   return {
-    score: denominator === 0 ? 0 : matched / denominator,
-    pairs,
+    score,
+    pairs: score > pairsAbove ? loggedPairs(query, listed) : NO_PAIRS,
     queryCoverage: totalQ === 0 ? 0 : pairedQueryWeight / totalQ,
   };
 }

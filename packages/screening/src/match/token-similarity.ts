@@ -11,6 +11,33 @@ import type { NameToken } from '../normalize/name-tokens.js';
 import { latinSimilarity } from './latin-edit-distance.js';
 import { crossScriptSimilarity } from './cross-script-similarity.js';
 
+/**
+ * Similarities of token pairs keyed by their two texts, one row per first text (no key string is built per lookup).
+ * Bounded: a server screens endless new names, so everything is dropped when `limit` pairs are held.
+ */
+class PairCache {
+  readonly #rows = new Map<string, Map<string, number>>();
+  #size = 0;
+  constructor(readonly limit: number) {}
+
+  get(a: string, b: string): number | undefined {
+    return this.#rows.get(a)?.get(b);
+  }
+
+  /** Stores and returns `value`. */
+  set(a: string, b: string, value: number): number {
+    if (this.#size >= this.limit) {
+      this.#rows.clear();
+      this.#size = 0;
+    }
+    let row = this.#rows.get(a);
+    if (row === undefined) this.#rows.set(a, (row = new Map()));
+    row.set(b, value);
+    this.#size++;
+    return value;
+  }
+}
+
 /** Scale for similarities known to be below pairing (name-similarity.ts pairs tokens from 0.6). */
 const MIN_PAIRABLE = 0.5;
 
@@ -65,27 +92,12 @@ const CROSS_SCRIPT_PREFILTER = 0.5;
 
 function arabicLatin(arabic: NameToken, latin: NameToken): number {
   if (latin.initial) return 0;
-  let row = crossScriptCache.get(arabic.text);
-  if (row === undefined) {
-    if (crossScriptCache.size >= CROSS_SCRIPT_CACHE_ROWS) crossScriptCache.clear();
-    crossScriptCache.set(arabic.text, (row = new Map()));
-  }
-  let s = row.get(latin.text);
-  if (s === undefined) {
-    if (row.size >= CROSS_SCRIPT_CACHE_ROW_LIMIT) row.clear();
-    s = arabicLatinUncached(arabic, latin);
-    row.set(latin.text, s);
-  }
-  return s;
+  return crossScriptCache.get(arabic.text, latin.text) ?? crossScriptCache.set(arabic.text, latin.text, arabicLatinUncached(arabic, latin));
 }
 
 // Arabic/Latin similarities of recent token pairs: the costliest comparison, and common names (محمد, عبدالله)
-// recur across queries. Keyed by the two texts, which determine everything else about the tokens, one row per
-// Arabic text (no key string is built per lookup). Bounded: a row, or the whole cache, is dropped when it grows past
-// its limit.
-const CROSS_SCRIPT_CACHE_ROWS = 20_000;
-const CROSS_SCRIPT_CACHE_ROW_LIMIT = 5_000;
-const crossScriptCache = new Map<string, Map<string, number>>();
+// recur across queries. Keyed by the two texts, which determine everything else about the tokens.
+const crossScriptCache = new PairCache(200_000);
 
 function arabicLatinUncached(arabic: NameToken, latin: NameToken): number {
   // The full alignment is the costliest comparison; the skeletons (the model's readings against the Latin

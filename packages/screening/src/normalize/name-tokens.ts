@@ -74,15 +74,17 @@ const ABD_COMPOUND = /^abdal([a-z]{3,})$/;
 
 function makeToken(text: string): NameToken {
   const script = scriptOf(text);
+  // Every token has the same properties in the same order (absent ones undefined): the matcher's hot loops then see
+  // one object shape, which the JIT keeps optimised.
   if (script === 'arabic') {
     const readings = arabicSkeletons(text);
-    return { text, script, skeleton: readings[0] ?? '', readings, initial: false };
+    return { text, script, skeleton: readings[0] ?? '', alt: undefined, readings, initial: false };
   }
-  if (script === 'other') return { text, script, skeleton: '', initial: false };
+  if (script === 'other') return { text, script, skeleton: '', alt: undefined, readings: undefined, initial: false };
   // "abdalkader" also compares as "kader": aliases often drop the abd ("Es Sayed, Kader" for Abd el-Kader).
   const governed = ABD_COMPOUND.exec(text)?.[1] ?? GLUED_ARTICLE.exec(text)?.[1] ?? GLUED_FILIATION.exec(text)?.[1];
   const alt = governed === undefined ? undefined : { text: governed, skeleton: latinSkeleton(governed) };
-  return { text, script, skeleton: latinSkeleton(text), ...(alt === undefined ? {} : { alt }), initial: text.length === 1 };
+  return { text, script, skeleton: latinSkeleton(text), alt, readings: undefined, initial: text.length === 1 };
 }
 
 // Joined tokens, per pair of token objects (listed tokens are interned, so a listed pair recurs in every query
