@@ -29,6 +29,8 @@ import { WatchlistScreening } from './services/watchlist-screening.js';
 import { watchlistsRoutes } from './routes/watchlists-routes.js';
 import { crossingsRoutes } from './routes/crossings-routes.js';
 import { movementsRoutes } from './routes/movements-routes.js';
+import { auditSigningRoutes } from './routes/audit-signing-routes.js';
+import { loadAuditSigningKey, type AuditSigningKey } from './services/audit-signing-service.js';
 
 /** What the application needs from the outside world. */
 export interface AppDeps {
@@ -38,6 +40,8 @@ export interface AppDeps {
   readonly config: Config;
   /** The 1:N gallery; by default an exhaustive in-memory gallery over this database. */
   readonly gallery?: IdentificationGallery;
+  /** The audit signing key (startServer loads it at start); by default read from the configured file on first use. */
+  readonly auditSigningKey?: AuditSigningKey;
 }
 
 /** Largest request body accepted. */
@@ -51,6 +55,7 @@ export function build(deps: AppDeps): FastifyInstance {
     // traveller searches). The onResponse hook below logs the route pattern instead.
     disableRequestLogging: true,
   }) as unknown as FastifyInstance;
+  let auditSigningKey = deps.auditSigningKey;
   const ctx: ServiceContext = Object.freeze({
     db: deps.database.db,
     dialect: deps.database.dialect,
@@ -59,6 +64,7 @@ export function build(deps: AppDeps): FastifyInstance {
     logger: deps.logger,
     gallery: deps.gallery ?? new ExhaustiveGallery(deps.database.db),
     watchlists: new WatchlistScreening(deps.database.db),
+    auditKey: () => (auditSigningKey ??= loadAuditSigningKey(deps.config)),
   });
   // The gallery is read from the database before the first request is served (Fastify runs onReady at listen
   // and before the first inject). If the database is down the server still starts (health reports it) and the
@@ -128,5 +134,6 @@ export function build(deps: AppDeps): FastifyInstance {
   watchlistsRoutes(app, ctx);
   crossingsRoutes(app, ctx);
   movementsRoutes(app, ctx);
+  auditSigningRoutes(app, ctx);
   return app;
 }

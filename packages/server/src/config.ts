@@ -2,6 +2,7 @@
  * Server configuration: read once from the environment (and command-line overrides), validated with zod, frozen.
  * Every default carries its unit. Nothing else in the server reads `process.env`.
  */
+import { hostname } from 'node:os';
 import { resolve, join } from 'node:path';
 import { z } from 'zod';
 import { ServerError } from './errors.js';
@@ -34,6 +35,15 @@ export const EnvConfig = z.object({
   // the lane) is per traveller compared, so over N enrolled travellers about N·FMR false candidates are expected.
   SARHAD_VERIFICATION_FMR: z.coerce.number().min(1e-12).max(0.1).default(0.0005), // 0.05 %: score 33
   SARHAD_IDENTIFICATION_FMR: z.coerce.number().min(1e-12).max(0.1).default(1e-6), // 1e-6: score 60
+  // Retention (docs: DATABASE.md "Retention"): records of travellers never enrolled (crossings of unidentified
+  // travellers, travellers without fingerprints), and the audit log (unset: kept for ever; purged only as a prefix
+  // behind a signed anchor, never younger than 365 days).
+  SARHAD_RETENTION_UNENROLLED_DAYS: integer(1, 10 * 365).default(3 * 365), // 1095 days: EES keeps records 3 years
+  SARHAD_RETENTION_AUDIT_DAYS: integer(365, 100 * 365).optional(), // unset: never purged; at least 365 days
+  SARHAD_RETENTION_INTERVAL_MINUTES: integer(1, 7 * 24 * 60).default(24 * 60), // 1440 min: the server purges daily
+  // Signed audit checkpoints: who signs (a post code or server name) and where the Ed25519 private key lives.
+  SARHAD_SERVER_ID: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, . _ -').optional(), // default: host name
+  SARHAD_AUDIT_KEY_FILE: z.string().min(1).optional(), // default: audit-signing-key.pem in the data directory (0600)
   NODE_ENV: z.string().optional(),
 });
 export type EnvConfig = z.infer<typeof EnvConfig>;
@@ -56,6 +66,20 @@ export interface Config {
   readonly imageRetentionDays: number;
   /** False-match rates for 1:1 verification and 1:N identification (per traveller compared). */
   readonly biometrics: { readonly verificationFmr: number; readonly identificationFmr: number };
+  /** Retention periods per data class (days; audit undefined: kept for ever) and how often the server purges. */
+  readonly retention: {
+    readonly unenrolledDays: number;
+    readonly imageDays: number;
+    readonly auditDays: number | undefined;
+    readonly intervalMinutes: number;
+  };
+  /** Signed checkpoints: the server id they name and the Ed25519 private key file (PKCS#8 PEM). */
+  readonly auditSigning: {
+    readonly serverId: string;
+    readonly keyFile: string;
+    /** True for the default file in the data directory, created on first start; a configured file must exist. */
+    readonly generateKey: boolean;
+  };
 }
 
 /** Command-line flags that take precedence over the environment (`sarhad serve --port ...`). */
@@ -110,6 +134,17 @@ export function loadConfig(
     fingerprintMinAgeYears: e.SARHAD_FINGERPRINT_MIN_AGE_YEARS,
     imageRetentionDays: e.SARHAD_IMAGE_RETENTION_DAYS,
     biometrics: { verificationFmr: e.SARHAD_VERIFICATION_FMR, identificationFmr: e.SARHAD_IDENTIFICATION_FMR },
+    retention: {
+      unenrolledDays: e.SARHAD_RETENTION_UNENROLLED_DAYS,
+      imageDays: e.SARHAD_IMAGE_RETENTION_DAYS,
+      auditDays: e.SARHAD_RETENTION_AUDIT_DAYS,
+      intervalMinutes: e.SARHAD_RETENTION_INTERVAL_MINUTES,
+    },
+    auditSigning: {
+      serverId: e.SARHAD_SERVER_ID ?? (hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 100) || 'sarhad'),
+      keyFile: resolve(cwd, e.SARHAD_AUDIT_KEY_FILE ?? join(dataDir, 'audit-signing-key.pem')),
+      generateKey: e.SARHAD_AUDIT_KEY_FILE === undefined,
+    },
   });
 }
 

@@ -76,6 +76,14 @@ export const SERVER_ERRORS = {
   AUDIT_CHAIN_BROKEN: 409,
   /** A checkpoint given for verification is malformed. */
   AUDIT_CHECKPOINT_INVALID: 400,
+  /** A signed checkpoint's Ed25519 signature does not hold for the public key (altered, forged, other key). */
+  AUDIT_SIGNATURE_INVALID: 400,
+  /** A public key was given to check a checkpoint that carries no signature. */
+  AUDIT_CHECKPOINT_UNSIGNED: 400,
+  /** A public key given for verification is not a readable Ed25519 public key. */
+  AUDIT_PUBLIC_KEY_INVALID: 400,
+  /** The server's audit signing key is missing, unreadable, not Ed25519, or readable by other users. */
+  AUDIT_SIGNING_KEY_INVALID: 500,
   /** Configuration from the environment or command line is invalid. */
   CONFIG_INVALID: 500,
   /** The database is unreachable or refused the operation. */

@@ -13,4 +13,14 @@ export {
   AuditCheckpoint,
   type AuditVerification,
 } from './services/audit-service.js';
+export {
+  loadAuditSigningKey,
+  publicKeyOf,
+  parsePublicKey,
+  signedCheckpointOf,
+  verifyCheckpointSignature,
+  type AuditSigningKey,
+  type AuditPublicKey,
+} from './services/audit-signing-service.js';
+export { SignedAuditCheckpoint } from './domain/audit-signature.js';
 export { startServer, type RunningServer, type StartOptions } from './main.js';

@@ -11,6 +11,7 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import * as setupService from './services/setup-service.js';
+import { loadAuditSigningKey } from './services/audit-signing-service.js';
 
 export interface RunningServer {
   /** Where the API listens, e.g. `http://127.0.0.1:4400`. */
@@ -37,7 +38,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const database = await openDatabase(config.database);
   try {
     const migrations = await migrateToLatest(database);
-    const app = build({ database, clock, logger, config });
+    // Generated on first start (data directory, mode 0600), so the public key can be handed to auditors at once.
+    const auditSigningKey = loadAuditSigningKey(config);
+    const app = build({ database, clock, logger, config, auditSigningKey });
     const ctx = { db: database.db, dialect: database.dialect, clock, config, logger };
     const setupToken = await setupService.issueSetupToken(ctx);
     await app.listen({ port: config.port, host: config.host });

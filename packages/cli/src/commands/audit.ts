@@ -1,6 +1,8 @@
 /**
  * `sarhad audit verify` and `sarhad audit checkpoint`: check the audit log's hash chain offline, straight from the
- * database (the server need not run), and export the checkpoint an outside auditor keeps.
+ * database (the server need not run), and export the checkpoint an outside auditor keeps. `checkpoint --sign` signs
+ * it with the server's Ed25519 key and `sarhad audit public-key` prints the public key, so `verify --checkpoint f
+ * --public-key k` proves who issued the checkpoint without access to the private key.
  *
  * Exit codes: 0 the chain is intact, 2 the chain is broken (the first broken entry is named), 1 anything else
  * (no database, bad arguments).
@@ -34,8 +36,8 @@ async function withDatabase<T>(options: DbOptions, run: (database: Database) => 
   }
 }
 
-async function readCheckpoint(path: string): Promise<AuditCheckpoint> {
-  const { AuditCheckpoint, ServerError } = await loadServer();
+async function readCheckpoint(path: string, publicKeyFile?: string): Promise<AuditCheckpoint> {
+  const { AuditCheckpoint, ServerError, parsePublicKey, verifyCheckpointSignature } = await loadServer();
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -43,6 +45,18 @@ async function readCheckpoint(path: string): Promise<AuditCheckpoint> {
     throw new ServerError('AUDIT_CHECKPOINT_INVALID', `cannot read checkpoint ${path}: ${(error as Error).message}`, {
       cause: error,
     });
+  }
+  if (publicKeyFile !== undefined) {
+    let pem: string;
+    try {
+      pem = readFileSync(publicKeyFile, 'utf8');
+    } catch (error) {
+      throw new ServerError('AUDIT_PUBLIC_KEY_INVALID', `cannot read public key ${publicKeyFile}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    // The signature is checked before the database is opened: a forged checkpoint proves nothing about the chain.
+    verifyCheckpointSignature(raw, parsePublicKey(pem, publicKeyFile));
   }
   const parsed = AuditCheckpoint.safeParse(raw);
   if (!parsed.success) {
@@ -59,9 +73,14 @@ export function register(program: Command): void {
     .description('recompute the audit hash chain and name the first broken entry (exit 2 when broken)')
     .option('--data-dir <dir>', 'data directory holding sarhad.sqlite (default: $SARHAD_DATA_DIR or ./.sarhad)')
     .option('--checkpoint <file>', 'a checkpoint JSON exported earlier; the chain must still contain it')
+    .option('--public-key <file>', 'PEM public key (sarhad audit public-key): the checkpoint must be signed by it')
     .option('--json', 'print the result as JSON')
-    .action(async (options: DbOptions & { checkpoint?: string; json?: boolean }) => {
-      const checkpoint = options.checkpoint ? await readCheckpoint(options.checkpoint) : undefined;
+    .action(async (options: DbOptions & { checkpoint?: string; publicKey?: string; json?: boolean }) => {
+      if (options.publicKey !== undefined && options.checkpoint === undefined) {
+        const { ServerError } = await loadServer();
+        throw new ServerError('AUDIT_CHECKPOINT_INVALID', '--public-key checks a checkpoint: give --checkpoint <file> too');
+      }
+      const checkpoint = options.checkpoint ? await readCheckpoint(options.checkpoint, options.publicKey) : undefined;
       const { verifyAuditChain } = await loadServer();
       const result = await withDatabase(options, (database) =>
         verifyAuditChain(database.db, checkpoint ? { checkpoint } : {}),
@@ -80,14 +99,33 @@ export function register(program: Command): void {
     .command('checkpoint')
     .description('verify the chain, then print its latest sequence number and hash as JSON for an auditor to keep')
     .option('--data-dir <dir>', 'data directory holding sarhad.sqlite (default: $SARHAD_DATA_DIR or ./.sarhad)')
-    .action(async (options: DbOptions) => {
+    .option('--sign', "sign it with the server's Ed25519 audit key (server id, key id, signing time, signature)")
+    .action(async (options: DbOptions & { sign?: boolean }) => {
       // A checkpoint vouches for everything before it, so it is only issued for a chain that verifies.
-      const { verifyAuditChain } = await loadServer();
+      const { verifyAuditChain, loadAuditSigningKey, loadConfig, signedCheckpointOf, systemClock } = await loadServer();
+      if (options.sign) {
+        const key = loadAuditSigningKey(loadConfig(process.env, process.cwd(), { dataDir: options.dataDir }));
+        const signed = await withDatabase(options, (database) => signedCheckpointOf(database.db, key, systemClock));
+        console.log(JSON.stringify(signed));
+        return;
+      }
       const result = await withDatabase(options, (database) => verifyAuditChain(database.db));
       if (result.ok) console.log(JSON.stringify(result.head));
       else {
         console.error(`sarhad: no checkpoint: audit chain BROKEN at entry #${result.brokenAt} (${result.reason})`);
         process.exitCode = EXIT_BROKEN_CHAIN;
       }
+    });
+
+  audit
+    .command('public-key')
+    .description("print the server's Ed25519 audit public key (PEM) for auditors to check signed checkpoints")
+    .option('--data-dir <dir>', 'data directory holding the key (default: $SARHAD_DATA_DIR or ./.sarhad)')
+    .option('--json', 'print {algorithm, server, keyId, publicKey} as JSON')
+    .action(async (options: DbOptions & { json?: boolean }) => {
+      const { loadAuditSigningKey, loadConfig, publicKeyOf } = await loadServer();
+      const publicKey = publicKeyOf(loadAuditSigningKey(loadConfig(process.env, process.cwd(), { dataDir: options.dataDir })));
+      if (options.json) console.log(JSON.stringify(publicKey));
+      else process.stdout.write(publicKey.publicKey);
     });
 }

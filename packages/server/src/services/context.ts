@@ -10,6 +10,7 @@ import type { DialectName } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { IdentificationGallery } from './identification-gallery.js';
 import type { WatchlistScreening } from './watchlist-screening.js';
+import type { AuditSigningKey } from './audit-signing-service.js';
 
 export interface ServiceContext {
   readonly db: Kysely<DB>;
@@ -21,6 +22,8 @@ export interface ServiceContext {
   readonly gallery: IdentificationGallery;
   /** The screener over the latest stored version of every watchlist. */
   readonly watchlists: WatchlistScreening;
+  /** The audit signing key, read (or generated) on first use; absent: read from the configuration each time. */
+  readonly auditKey?: () => AuditSigningKey;
 }
 
 /** The clock's time as stored: ISO 8601 UTC with milliseconds. */
