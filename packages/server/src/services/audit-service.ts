@@ -95,7 +95,7 @@ export const AUDIT_BREAK_REASONS = [
   'prev_hash_mismatch',
   /** Sequence numbers skip: entries were deleted. */
   'sequence_gap',
-  /** An entry's details are not valid JSON. */
+  /** An entry's details are not valid JSON, or not in the canonical form that was hashed. */
   'malformed',
   /** The head row records more entries than the log holds: entries were deleted from the end. */
   'truncated',
@@ -158,6 +158,11 @@ export async function verifyAuditChain(
         details = JSON.parse(row.details) as { [key: string]: JsonValue };
       } catch {
         return broken(row.seq, 'malformed', `entry #${row.seq} has details that are not JSON`);
+      }
+      // The hash covers the canonical form, so the stored bytes must be exactly it: otherwise a rewrite that keeps
+      // the value (keys reordered, whitespace) would change the row unnoticed.
+      if (canonicalJson(details) !== row.details) {
+        return broken(row.seq, 'malformed', `entry #${row.seq} has details that are not in canonical JSON form`);
       }
       const computed = entryHash(prevHash, {
         seq: row.seq,
