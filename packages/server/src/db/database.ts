@@ -28,6 +28,8 @@ export interface Database {
 
 /** How long a SQLite writer waits for another writer's lock before failing with SQLITE_BUSY. */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000; // 5 s
+/** SQLite durability: FULL (2) fsyncs the WAL at each commit (DATABASE.md, "Durability"). */
+const SQLITE_SYNCHRONOUS = 'FULL';
 /** Upper bound on PostgreSQL connections per server process. */
 const PG_POOL_MAX = 10; // connections
 const PG_CONNECT_TIMEOUT_MS = 5_000; // 5 s
@@ -51,10 +53,13 @@ function openSqlite(file: string, options: OpenOptions): Database {
   try {
     mkdirSync(dirname(file), { recursive: true });
     sqlite = new BetterSqlite3(file, { fileMustExist: options.mustExist ?? false });
-    // WAL lets readers (audit verification, exports) run while the server writes; NORMAL synchronous is durable
-    // in WAL mode across application crashes (https://sqlite.org/wal.html); foreign keys are off unless asked.
+    // WAL lets readers (audit verification, exports) run while the server writes. FULL synchronous fsyncs the WAL
+    // at every commit, so a write the server acknowledged survives kill -9 *and* power loss; NORMAL would only
+    // survive application crashes and could lose the last commits on power loss (https://sqlite.org/pragma.html
+    // #pragma_synchronous). A border post's laptop loses power; a crossing or audit entry must not vanish.
+    // Foreign keys are off unless asked.
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma(`synchronous = ${SQLITE_SYNCHRONOUS}`);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   } catch (error) {
@@ -71,7 +76,9 @@ async function openPostgres(url: string, schema: string, options: OpenOptions): 
     connectionString: url,
     max: PG_POOL_MAX,
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
-    options: `-c search_path=${schema}`,
+    // synchronous_commit on (PostgreSQL's default, asserted here so a database or role default of off cannot
+    // weaken it): a commit returns only once its WAL is flushed to disk.
+    options: `-c search_path=${schema} -c synchronous_commit=on`,
     // int8 (bigint: audit sequence numbers, counts) as a JS number; exact up to 2^53, far beyond any chain length.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
