@@ -15,5 +15,5 @@ export function evalGroup(program: Command): Command {
 
 /** `sarhad bench ...`: speed and memory benchmarks. */
 export function benchGroup(program: Command): Command {
-  return group(program, 'bench', 'run a speed and memory benchmark (engine, identify)');
+  return group(program, 'bench', 'run a speed benchmark (engine, watchlist-import)');
 }
