@@ -338,6 +338,8 @@ export async function processCrossing(
   const query: PersonQuery = traveller
     ? {
         id: traveller.id,
+        // A traveller is a person: screened against listed individuals, never against organisations.
+        kind: 'individual',
         names: [
           `${traveller.given_names_latin} ${traveller.surname_latin}`,
           ...(traveller.surname_original || traveller.given_names_original
@@ -349,6 +351,7 @@ export async function processCrossing(
         documents: documents.map((d) => ({ number: d.number, kind: SCREENING_KIND[d.type as DocumentType], country: d.issuing_country })),
       }
     : {
+        kind: 'individual',
         names: mrz ? [`${mrz.holder.givenNames} ${mrz.holder.surname}`.trim()] : [],
         ...(mrz ? { dateOfBirth: mrz.holder.birthDate, nationalities: [mrz.holder.nationality] } : {}),
         documents: presented ? [{ number: presented.number, kind: SCREENING_KIND[presented.type], ...(presented.issuingCountry ? { country: presented.issuingCountry } : {}) }] : [],

@@ -39,7 +39,10 @@ export class WatchlistScreening {
     const store = new watchlistRepo.DatabaseWatchlistStore(this.#db, () => new Date());
     const entries: WatchlistEntry[] = [];
     for (const version of versions) entries.push(...(await store.loadEntries(version.id)));
-    this.#current = { screener: new Screener(entries), versions };
+    const screener = new Screener(entries);
+    // Compile the matcher's hot paths now, after an import, rather than during the first travellers' crossings.
+    screener.warmUp();
+    this.#current = { screener, versions };
     return this.#current;
   }
 }
