@@ -9,6 +9,7 @@ import { register as registerEvalFvc } from './commands/eval-fvc.js';
 import { register as registerBenchEngine } from './commands/bench-engine.js';
 import { register as registerScreen } from './commands/screen.js';
 import { register as registerEvalScreening } from './commands/eval-screening.js';
+import { register as registerRetention } from './commands/retention.js';
 
 export function buildProgram(): Command {
   const program = new Command('sarhad')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerBenchEngine(program);
   registerScreen(program);
   registerEvalScreening(program);
+  registerRetention(program);
   return program;
 }
 

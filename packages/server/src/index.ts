@@ -23,4 +23,5 @@ export {
   type AuditPublicKey,
 } from './services/audit-signing-service.js';
 export { SignedAuditCheckpoint } from './domain/audit-signature.js';
+export { purgeExpired, type PurgeReport } from './services/retention-service.js';
 export { startServer, type RunningServer, type StartOptions } from './main.js';

@@ -12,6 +12,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import * as setupService from './services/setup-service.js';
 import { loadAuditSigningKey } from './services/audit-signing-service.js';
+import { startRetentionJob } from './services/retention-job.js';
 
 export interface RunningServer {
   /** Where the API listens, e.g. `http://127.0.0.1:4400`. */
@@ -46,6 +47,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    const retention = startRetentionJob({ db: database.db, clock, config, logger, auditKey: () => auditSigningKey });
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       url: `http://${host}:${port}`,
@@ -53,6 +55,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       setupToken,
       migrations,
       close: async () => {
+        await retention.stop();
         await app.close();
         await database.close();
       },

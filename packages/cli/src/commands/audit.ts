@@ -7,7 +7,8 @@
  * Exit codes: 0 the chain is intact, 2 the chain is broken (the first broken entry is named), 1 anything else
  * (no database, bad arguments).
  */
-import { readFileSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { AuditCheckpoint, Database } from '@sarhad/server';
 
@@ -34,6 +35,19 @@ async function withDatabase<T>(options: DbOptions, run: (database: Database) => 
   } finally {
     await database.close();
   }
+}
+
+/**
+ * The public key that checks a retention anchor, read only when the log has one: `--public-key`, else the key in
+ * the data directory when it exists (never generated here).
+ */
+async function anchorKey(options: DbOptions & { publicKey?: string }): Promise<() => KeyObject | undefined> {
+  const { loadAuditSigningKey, loadConfig, parsePublicKey } = await loadServer();
+  return () => {
+    if (options.publicKey !== undefined) return parsePublicKey(readFileSync(options.publicKey, 'utf8'), options.publicKey);
+    const config = loadConfig(process.env, process.cwd(), { dataDir: options.dataDir });
+    return existsSync(config.auditSigning.keyFile) ? loadAuditSigningKey(config).publicKey : undefined;
+  };
 }
 
 async function readCheckpoint(path: string, publicKeyFile?: string): Promise<AuditCheckpoint> {
@@ -82,12 +96,14 @@ export function register(program: Command): void {
       }
       const checkpoint = options.checkpoint ? await readCheckpoint(options.checkpoint, options.publicKey) : undefined;
       const { verifyAuditChain } = await loadServer();
+      const publicKey = await anchorKey(options);
       const result = await withDatabase(options, (database) =>
-        verifyAuditChain(database.db, checkpoint ? { checkpoint } : {}),
+        verifyAuditChain(database.db, checkpoint ? { checkpoint, publicKey } : { publicKey }),
       );
       if (options.json) console.log(JSON.stringify(result));
       else if (result.ok) {
-        console.log(`audit chain intact: ${entries(result.entries)}; head #${result.head.seq} ${result.head.hash}`);
+        const from = result.anchor ? ` after the signed retention anchor #${result.anchor.seq}` : '';
+        console.log(`audit chain intact: ${entries(result.entries)}${from}; head #${result.head.seq} ${result.head.hash}`);
       } else {
         console.log(`audit chain BROKEN at entry #${result.brokenAt} (${result.reason}): ${result.message}`);
         console.log(`${entries(result.entries)} before it verified.`);
@@ -109,7 +125,8 @@ export function register(program: Command): void {
         console.log(JSON.stringify(signed));
         return;
       }
-      const result = await withDatabase(options, (database) => verifyAuditChain(database.db));
+      const publicKey = await anchorKey(options);
+      const result = await withDatabase(options, (database) => verifyAuditChain(database.db, { publicKey }));
       if (result.ok) console.log(JSON.stringify(result.head));
       else {
         console.error(`sarhad: no checkpoint: audit chain BROKEN at entry #${result.brokenAt} (${result.reason})`);

@@ -23,6 +23,16 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** At most one row (id 1): the signed checkpoint of the last audit entry purged by retention. */
+export interface AuditAnchorTable {
+  id: number;
+  seq: number;
+  hash: string;
+  /** JSON of the signed checkpoint (`sarhad.audit-checkpoint.v1`) at `seq`. */
+  checkpoint: string;
+  created_at: string;
+}
+
 export interface PostsTable {
   id: string;
   code: string;
@@ -242,6 +252,7 @@ export interface CrossingDecisionsTable {
 export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_anchor: AuditAnchorTable;
   posts: PostsTable;
   lanes: LanesTable;
   devices: DevicesTable;

@@ -68,3 +68,27 @@ export function checkpointSignatureProblem(checkpoint: SignedAuditCheckpoint, pu
 export function publicKeyFromPem(pem: string): KeyObject {
   return createPublicKey(pem);
 }
+
+/**
+ * Why a stored anchor (the signed checkpoint of the last purged audit entry) cannot be trusted, or undefined when
+ * its JSON is a signed checkpoint at `seq` with `hash` whose signature holds for `publicKey`.
+ */
+export function anchorProblem(
+  anchor: { readonly seq: number; readonly hash: string; readonly checkpoint: string },
+  publicKey: KeyObject | undefined,
+): string | undefined {
+  if (!publicKey) return `the log starts at an anchor (#${anchor.seq}) and no public key was given to check its signature`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(anchor.checkpoint);
+  } catch {
+    return 'the anchor checkpoint is not JSON';
+  }
+  const parsed = SignedAuditCheckpoint.safeParse(raw);
+  if (!parsed.success) return `the anchor is not a signed checkpoint: ${parsed.error.issues[0]?.message}`;
+  if (parsed.data.seq !== anchor.seq || parsed.data.hash !== anchor.hash) {
+    return `the anchor row (#${anchor.seq}) differs from its signed checkpoint (#${parsed.data.seq})`;
+  }
+  const problem = checkpointSignatureProblem(parsed.data, publicKey);
+  return problem && `the anchor's signature does not hold: ${problem}`;
+}

@@ -3,9 +3,12 @@
  * outside auditor keeps to prove later that history was not rewritten. The hashing rules are in
  * domain/audit-chain.ts.
  */
+import type { KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import * as auditRepo from '../repositories/audit-repository.js';
+import * as auditAnchorRepo from '../repositories/audit-anchor-repository.js';
+import { anchorProblem } from '../domain/audit-signature.js';
 import type { DB } from '../db/schema.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { ServerError } from '../errors.js';
@@ -103,11 +106,22 @@ export const AUDIT_BREAK_REASONS = [
   'head_mismatch',
   /** The chain does not contain the checkpoint the auditor kept: history was rewritten or truncated. */
   'checkpoint_mismatch',
+  /** The log starts at a retention anchor whose signature cannot be checked or does not hold. */
+  'anchor_invalid',
+  /** The checkpoint is older than the retention anchor: the entries it vouched for were purged. */
+  'checkpoint_purged',
 ] as const;
 export type AuditBreakReason = (typeof AUDIT_BREAK_REASONS)[number];
 
 export type AuditVerification =
-  | { readonly ok: true; readonly entries: number; readonly head: AuditCheckpoint }
+  | {
+      readonly ok: true;
+      /** Entries verified (those after the anchor when the log has one). */
+      readonly entries: number;
+      readonly head: AuditCheckpoint;
+      /** Where verification started when audit retention purged a prefix: the signed anchor's seq and hash. */
+      readonly anchor?: AuditCheckpoint;
+    }
   | {
       readonly ok: false;
       /** Entries that verified before the break. */
@@ -130,20 +144,37 @@ const VERIFY_BATCH = 1000; // rows
  */
 export async function verifyAuditChain(
   db: Kysely<DB>,
-  options: { readonly checkpoint?: AuditCheckpoint } = {},
+  options: {
+    readonly checkpoint?: AuditCheckpoint;
+    /** Checks the retention anchor's signature; a function is called only when the log has an anchor. */
+    readonly publicKey?: KeyObject | (() => KeyObject | undefined) | undefined;
+  } = {},
 ): Promise<AuditVerification> {
   const checkpoint = options.checkpoint;
   const head = await auditRepo.getHead(db);
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+  // After an audit purge the chain starts at the signed anchor instead of the genesis (DATABASE.md, "Retention").
+  const anchor = await auditAnchorRepo.findAnchor(db);
+  const start = anchor ? { seq: anchor.seq, hash: anchor.hash, time: anchorTime(anchor.checkpoint) } : undefined;
+  let prevHash = start?.hash ?? GENESIS_HASH;
+  let expectedSeq = (start?.seq ?? 0) + 1;
   let last: auditRepo.AuditRow | undefined;
   const broken = (brokenAt: number, reason: AuditBreakReason, message: string): AuditVerification => ({
     ok: false,
-    entries: expectedSeq - 1,
+    entries: expectedSeq - 1 - (start?.seq ?? 0),
     brokenAt,
     reason,
     message,
   });
+  if (anchor) {
+    const problem = anchorProblem(anchor, typeof options.publicKey === 'function' ? options.publicKey() : options.publicKey);
+    if (problem) return broken(anchor.seq, 'anchor_invalid', problem);
+    if (checkpoint && checkpoint.seq < anchor.seq) {
+      return broken(checkpoint.seq, 'checkpoint_purged', `entries up to #${anchor.seq} were purged by retention; the checkpoint at #${checkpoint.seq} can no longer be checked`);
+    }
+    if (checkpoint && checkpoint.seq === anchor.seq && checkpoint.hash !== anchor.hash) {
+      return broken(anchor.seq, 'checkpoint_mismatch', `the anchor #${anchor.seq} has hash ${anchor.hash}, the checkpoint says ${checkpoint.hash}`);
+    }
+  }
   for (;;) {
     const rows = await auditRepo.listChain(db, expectedSeq - 1, head.seq, VERIFY_BATCH);
     for (const row of rows) {
@@ -186,6 +217,7 @@ export async function verifyAuditChain(
     if (rows.length < VERIFY_BATCH) break;
   }
   const lastSeq = expectedSeq - 1;
+  const verified = lastSeq - (start?.seq ?? 0);
   if (lastSeq < head.seq) {
     return broken(lastSeq + 1, 'truncated', `the log ends at #${lastSeq} but ${head.seq} entries were appended`);
   }
@@ -200,9 +232,20 @@ export async function verifyAuditChain(
   }
   return {
     ok: true,
-    entries: lastSeq,
-    head: last ? { seq: last.seq, hash: last.hash, time: last.time } : { seq: 0, hash: GENESIS_HASH, time: null },
+    entries: verified,
+    head: last ? { seq: last.seq, hash: last.hash, time: last.time } : (start ?? { seq: 0, hash: GENESIS_HASH, time: null }),
+    ...(start ? { anchor: start } : {}),
   };
+}
+
+/** The time of the anchor's entry, from its signed checkpoint (null if unreadable: `anchorProblem` says why). */
+function anchorTime(checkpoint: string): string | null {
+  try {
+    const time = (JSON.parse(checkpoint) as { time?: unknown }).time;
+    return typeof time === 'string' ? time : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Reads entries after `afterSeq`, oldest first (only those about `subject` when given). */
@@ -232,7 +275,7 @@ export const AUDIT_PAGE_MAX = 1000; // entries
 /** Verification for a signed-in auditor. */
 export async function verifyForUser(ctx: ServiceContext, user: UserPrincipal): Promise<AuditVerification> {
   requirePermission(user, 'audit.read');
-  return verifyAuditChain(ctx.db);
+  return verifyAuditChain(ctx.db, { publicKey: () => ctx.auditKey?.().publicKey });
 }
 
 /** A checkpoint for a signed-in auditor, issued only for a chain that verifies (it vouches for all before it). */

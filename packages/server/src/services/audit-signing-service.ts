@@ -168,7 +168,7 @@ export function auditKeyOf(ctx: Pick<ServiceContext, 'config'> & { readonly audi
  * Throws AUDIT_CHAIN_BROKEN otherwise.
  */
 export async function signedCheckpointOf(db: Kysely<DB>, key: AuditSigningKey, clock: Clock): Promise<SignedAuditCheckpoint> {
-  const result = await verifyAuditChain(db);
+  const result = await verifyAuditChain(db, { publicKey: key.publicKey });
   if (!result.ok) {
     throw new ServerError('AUDIT_CHAIN_BROKEN', `no checkpoint: the chain is broken at entry #${result.brokenAt} (${result.reason})`);
   }

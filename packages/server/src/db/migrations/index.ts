@@ -12,6 +12,7 @@ import * as m0006 from './0006-adjudication.js';
 import * as m0007 from './0007-watchlists.js';
 import * as m0008 from './0008-crossings.js';
 import * as m0009 from './0009-crossing-decisions.js';
+import * as m0010 from './0010-audit-anchor.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-audit-log': m0001,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0007-watchlists': m0007,
   '0008-crossings': m0008,
   '0009-crossing-decisions': m0009,
+  '0010-audit-anchor': m0010,
 });
