@@ -10,6 +10,8 @@ import { register as registerBenchEngine } from './commands/bench-engine.js';
 import { register as registerScreen } from './commands/screen.js';
 import { register as registerEvalScreening } from './commands/eval-screening.js';
 import { register as registerRetention } from './commands/retention.js';
+import { register as registerAdmin } from './commands/admin.js';
+import { register as registerDb } from './commands/db.js';
 
 export function buildProgram(): Command {
   const program = new Command('sarhad')
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerScreen(program);
   registerEvalScreening(program);
   registerRetention(program);
+  registerAdmin(program);
+  registerDb(program);
   return program;
 }
 

@@ -7,6 +7,8 @@ export { systemClock, type Clock } from './clock.js';
 export { ServerError, isServerError, SERVER_ERROR_CODES, type ServerErrorCode } from './errors.js';
 export { openDatabase, type Database, type DialectName } from './db/database.js';
 export { migrateToLatest } from './db/migrate.js';
+export { listMigrations, type MigrationStatus } from './db/migration-status.js';
+export { createUserFromConsole, type ConsoleUserRequest } from './services/console-accounts-service.js';
 export {
   verifyAuditChain,
   exportCheckpoint,
