@@ -78,4 +78,19 @@ test('a genuinely signed checkpoint no longer in the chain fails verification wi
   assert.equal(run.status, 2, run.stderr);
   const result = JSON.parse(run.stdout) as { reason: string };
   assert.equal(result.reason, 'checkpoint_mismatch');
+  const head = spawnSync(process.execPath, [bin, 'audit', 'verify', '--data-dir', dataDir, '--json'], { encoding: 'utf8', env });
+  assert.equal(head.status, 0, 'the shortened chain is consistent in itself: only the kept checkpoint shows the loss');
+});
+
+test('sarhad audit checkpoint --sign refuses a broken chain with exit 2, and public-key needs a database', () => {
+  const tampered = new BetterSqlite3(join(dataDir, 'sarhad.sqlite'));
+  tampered.exec('drop trigger if exists audit_log_no_update');
+  tampered.exec("update audit_log set actor = 'user:intruder' where seq = 2");
+  tampered.close();
+  const run = sarhad('audit', 'checkpoint', '--sign', '--data-dir', dataDir);
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr, /no checkpoint: audit chain BROKEN at entry #2 \(hash_mismatch\)/);
+  const missing = sarhad('audit', 'public-key', '--data-dir', join(home, 'nowhere'));
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /STORAGE_MISSING/);
 });

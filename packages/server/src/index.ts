@@ -20,6 +20,7 @@ export {
   publicKeyOf,
   parsePublicKey,
   signedCheckpointOf,
+  signAuditCheckpoint,
   verifyCheckpointSignature,
   type AuditSigningKey,
   type AuditPublicKey,

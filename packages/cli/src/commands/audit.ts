@@ -118,15 +118,13 @@ export function register(program: Command): void {
     .option('--sign', "sign it with the server's Ed25519 audit key (server id, key id, signing time, signature)")
     .action(async (options: DbOptions & { sign?: boolean }) => {
       // A checkpoint vouches for everything before it, so it is only issued for a chain that verifies.
-      const { verifyAuditChain, loadAuditSigningKey, loadConfig, signedCheckpointOf, systemClock } = await loadServer();
-      if (options.sign) {
-        const key = loadAuditSigningKey(loadConfig(process.env, process.cwd(), { dataDir: options.dataDir }));
-        const signed = await withDatabase(options, (database) => signedCheckpointOf(database.db, key, systemClock));
-        console.log(JSON.stringify(signed));
-        return;
-      }
-      const publicKey = await anchorKey(options);
-      const result = await withDatabase(options, (database) => verifyAuditChain(database.db, { publicKey }));
+      const { verifyAuditChain, loadAuditSigningKey, loadConfig, signAuditCheckpoint, systemClock } = await loadServer();
+      const result = await withDatabase(options, async (database) => {
+        // The key is read (or, on a first run, created) only once the database is known to exist.
+        const key = options.sign ? loadAuditSigningKey(loadConfig(process.env, process.cwd(), { dataDir: options.dataDir })) : undefined;
+        const verified = await verifyAuditChain(database.db, { publicKey: key?.publicKey ?? (await anchorKey(options)) });
+        return verified.ok && key ? { ...verified, head: signAuditCheckpoint(key, verified.head, systemClock) } : verified;
+      });
       if (result.ok) console.log(JSON.stringify(result.head));
       else {
         console.error(`sarhad: no checkpoint: audit chain BROKEN at entry #${result.brokenAt} (${result.reason})`);
@@ -141,7 +139,10 @@ export function register(program: Command): void {
     .option('--json', 'print {algorithm, server, keyId, publicKey} as JSON')
     .action(async (options: DbOptions & { json?: boolean }) => {
       const { loadAuditSigningKey, loadConfig, publicKeyOf } = await loadServer();
-      const publicKey = publicKeyOf(loadAuditSigningKey(loadConfig(process.env, process.cwd(), { dataDir: options.dataDir })));
+      // Only beside an existing database: a mistyped --data-dir must not mint a key nobody signs with.
+      const publicKey = await withDatabase(options, async () =>
+        publicKeyOf(loadAuditSigningKey(loadConfig(process.env, process.cwd(), { dataDir: options.dataDir }))),
+      );
       if (options.json) console.log(JSON.stringify(publicKey));
       else process.stdout.write(publicKey.publicKey);
     });
