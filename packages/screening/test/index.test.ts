@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenizeName } from '../src/normalize/name-tokens.js';
-import { CandidateIndex, type IndexedName } from '../src/index/candidate-index.js';
+import { CandidateIndex, populationInformativeness, type IndexedName } from '../src/index/candidate-index.js';
 import { deletionKeys, skeletonKey, tokenKeys } from '../src/index/phonetic-key.js';
 
 const LISTED = ['Sirajuddin Haqqani', 'Abd al-Majid Zindani', 'John Smith', 'Muhammad Omar', 'Muhammad Hasan Akhund', 'محمد عیسی آخوند'];
@@ -47,5 +47,15 @@ test('retrieval returns at most the limit, best covered names first', () => {
 test('common tokens weigh less than rare ones', () => {
   const w = (s: string) => index.weight(tokenizeName(s)[0]![0]!);
   assert.ok(w('Muhammad') < w('Haqqani'));
-  assert.equal(w('Xylophone'), 1);
+  // Neither on the lists nor among the counted names.
+  assert.equal(w('Zbqrtvx'), 1);
+});
+
+test('a name common in the population weighs less than an equally unlisted rare one', () => {
+  const w = (s: string) => index.weight(tokenizeName(s)[0]![0]!);
+  // None of these is in the index: only the population prior tells them apart.
+  assert.ok(w('Thomas') < w('Qasim'), `${w('Thomas')} vs ${w('Qasim')}`);
+  assert.ok(w('Qasim') < w('Zbqrtvx'));
+  assert.ok(populationInformativeness(skeletonKey('smth')) < 0.4);
+  assert.equal(populationInformativeness('zzzz'), 1);
 });

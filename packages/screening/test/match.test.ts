@@ -65,6 +65,18 @@ test('a missing name part lowers the score without vetoing it; an unrelated name
   assert.ok(extra > 0.5 && extra < 1, String(extra));
 });
 
+test('listed parts the traveller does not give cost less than query parts the list does not know', () => {
+  // Two of six parts: all of the query explained, a third of the listed name.
+  const fewerParts = compareNames(weighted('Muhammad Qasim'), weighted('Mohammed Qasim Mir Wali Khudai Rahim')).score;
+  // The mirror image: two of six query parts explained, all of the listed name.
+  const moreParts = compareNames(weighted('Mohammed Qasim Mir Wali Khudai Rahim'), weighted('Muhammad Qasim')).score;
+  assert.ok(fewerParts > 0.65, String(fewerParts));
+  assert.ok(fewerParts > moreParts + 0.2, `${fewerParts} vs ${moreParts}`);
+  // The listed penalty is bounded by the share of the listed name left out, so it never vetoes a match.
+  const one = compareNames(weighted('Qasim'), weighted('Qasim Mir Wali Khudai Rahim Ahmad Noor')).score;
+  assert.ok(one >= 1 - 0.4 - 1e-9, String(one));
+});
+
 test('the explanation pairs each agreeing query token with its listed token', () => {
   const { pairs } = compareNames(weighted('Serajuddin Haqani'), weighted('SIRAJUDDIN JALLALOUDINE HAQQANI'));
   assert.deepEqual(pairs.map((p) => [p.query, p.listed]).sort(), [['haqani', 'haqqani'], ['serajuddin', 'sirajuddin']]);

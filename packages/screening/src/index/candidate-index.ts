@@ -5,14 +5,20 @@
  * weights of the query tokens that reached them, against the weight of the query and of what the query left of
  * them, and only the best `limit` are scored in full.
  *
- * Token weights come from here too: the inverse document frequency of the token's key over all indexed names.
+ * Token weights come from here too: the inverse document frequency of the token's key over all indexed names,
+ * averaged with how common the name is in the general population (the learned model's name frequencies).
  */
 import type { NameToken } from '../normalize/name-tokens.js';
 import { deletionKeys, tokenKeys } from './phonetic-key.js';
+import { TRANSLITERATION_MODEL } from '../model/transliteration-model.js';
 
 /** How much a near (one-deletion) key hit counts against an exact key hit when ranking candidates. */
 const NEAR_HIT = 0.7;
-/** Weight of a listed name's unreached part in the ranking (as in the name score's β). */
+/**
+ * Weight of a listed name's unreached part in the ranking. The name score discounts it by its share of the name
+ * instead (name-similarity.ts); ranking by that share retrieved the same pairs on the dev set, so the cheaper
+ * additive form stays.
+ */
 const UNREACHED_LISTED_WEIGHT = 0.4;
 /** Shortest key posted under its one-deletion neighbours. */
 const MIN_NEAR_KEY = 4;
@@ -20,6 +26,25 @@ const MIN_NEAR_KEY = 4;
 const COMMON_TOKEN_WEIGHT = 0.3;
 /** Floor on token weight: even "Muhammad" says something. */
 const MIN_WEIGHT = 0.1;
+/**
+ * Pseudo-count of a name in the population prior: below the smallest count of a variant group, so an unseen name
+ * (the groups hold only the commoner names) comes out as informative as names get, never infinitely so.
+ */
+const PRIOR_SMOOTHING = 5;
+
+const FREQUENCIES = TRANSLITERATION_MODEL.nameFrequencies;
+const LOG_PRIOR_RANGE = Math.log(FREQUENCIES.total / PRIOR_SMOOTHING);
+
+/**
+ * How informative a name with this key is in the general population, in [0, 1]: -log of its smoothed relative
+ * frequency among the counted names (the learned model's nameFrequencies), scaled so an unseen name weighs 1.
+ * Smith 0.36, Muhammad 0.43, Qasim 0.75.
+ */
+export function populationInformativeness(key: string): number {
+  const count = FREQUENCIES.counts[key] ?? 0;
+  const x = Math.log(FREQUENCIES.total / (count + PRIOR_SMOOTHING)) / LOG_PRIOR_RANGE;
+  return Math.max(0, Math.min(1, x));
+}
 
 /** One indexed name: the caller's ids plus its tokens. */
 export interface IndexedName {
@@ -98,15 +123,20 @@ export class CandidateIndex {
     this.#select = new Float64Array(n);
   }
 
-  /** Weight of a token: inverse document frequency of its rarest key, in [0.1, 1]; 1 for a key never indexed. */
+  /**
+   * Weight of a token, in [0.1, 1]: for its most telling key, the mean of the key's inverse document frequency in
+   * the indexed names (1 for a key never indexed) and its population informativeness.
+   */
   weight(token: NameToken): number {
     const keys = tokenKeys(token);
     if (keys.length === 0) return MIN_WEIGHT * 3;
     let best = MIN_WEIGHT;
     for (const key of keys) {
       const df = this.#documentFrequency.get(key) ?? 0;
-      const w = df === 0 ? 1 : Math.log((this.names.length + 1) / df) / this.#logNames;
-      best = Math.max(best, Math.min(1, w));
+      // Rarity in the lists and in the population count alike: a name common on the lists (Rajab on a list of
+      // Afghan names) or common among travellers (Thomas, Matthew) is weak evidence either way.
+      const idf = Math.min(1, df === 0 ? 1 : Math.log((this.names.length + 1) / df) / this.#logNames);
+      best = Math.max(best, (idf + populationInformativeness(key)) / 2);
     }
     return best;
   }

@@ -11,4 +11,9 @@ export interface TransliterationModel {
    * probability] pairs, most probable first.
    */
   readonly arabicEmissions: Readonly<Record<string, readonly (readonly [string, number])[]>>;
+  /**
+   * Name frequencies in the population the variant groups were counted in: phonetic retrieval key -> summed count
+   * of the groups spelled with it, and the count of all groups. A general prior on how common a name part is.
+   */
+  readonly nameFrequencies: { readonly total: number; readonly counts: Readonly<Record<string, number>> };
 }
