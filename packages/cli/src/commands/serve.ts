@@ -29,6 +29,8 @@ function banner(server: RunningServer): string {
       '',
       `  Setup token: ${server.setupToken}`,
       '',
+      `Open ${server.url}/ in a browser: it asks for this token (first-run setup). Or from a shell:`,
+      '',
       `  curl -X POST ${server.url}/api/setup -H 'content-type: application/json' -d '${body}'`,
       '',
     );
