@@ -3,7 +3,15 @@
  * image -> minutiae -> template -> 1:1 match (calibrated to false-match rate) -> 1:N search.
  */
 export * from './errors.js';
+
+// Images: the grey raster the engine takes, resampled to 500 dpi.
 export * from './image/gray-image.js';
+export * from './image/resample.js';
+
+// Extraction: image -> minutiae template with quality.
+export * from './minutiae/extract.js';
+
+// Templates: the in-memory model and its codecs (Sarhad, ISO/IEC 19794-2:2005, ANSI/INCITS 378-2004).
 export * from './template/template.js';
 export * from './template/template-format.js';
 export * from './template/template-fields.js';
@@ -12,13 +20,17 @@ export * from './template/internal-format.js';
 export * from './template/iso19794-2.js';
 export * from './template/ansi378.js';
 export * from './template/detect.js';
+
+// Matching: prepare once, compare many times; scores calibrated to false-match rate.
+export * from './match/prepared-template.js';
+export * from './match/matcher.js';
+export * from './match/calibration.js';
+
+// Evaluation: FVC protocol, error rates, DET curves.
 export * from './eval/fvc-protocol.js';
 export * from './eval/metrics.js';
 export * from './eval/quantile.js';
 export * from './eval/det-svg.js';
-export * from './image/resample.js';
-export * from './minutiae/extract.js';
+
+// Synthetic fingerprints (SFinGe-style) for tests and the demo post.
 export * from './synthetic/index.js';
-export * from './match/prepared-template.js';
-export * from './match/matcher.js';
-export * from './match/calibration.js';
