@@ -28,3 +28,4 @@ export {
 export { SignedAuditCheckpoint } from './domain/audit-signature.js';
 export { purgeExpired, type PurgeReport } from './services/retention-service.js';
 export { startServer, type RunningServer, type StartOptions } from './main.js';
+export * from './domain/mrz-td3.js';

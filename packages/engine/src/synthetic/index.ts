@@ -25,3 +25,4 @@ export {
 } from './impression-parameters.js';
 export { generateImpression, impressionParameters, type ImpressionOptions, MIN_IMPRESSION_SIDE } from './impression.js';
 export { Prng } from './prng.js';
+export { syntheticMinutiaeImpression } from './minutiae-finger.js';
