@@ -13,6 +13,8 @@ export const CLI_ERROR_CODES = [
   'CLI_IMAGE_UNREADABLE',
   /** An evaluation data set is missing, empty, or not a complete finger x impression grid. */
   'CLI_DATASET_INVALID',
+  /** A benchmark could not run: its server did not start, or set-up through the API was refused. */
+  'CLI_BENCH_FAILED',
 ] as const;
 
 /** One of {@link CLI_ERROR_CODES}. */

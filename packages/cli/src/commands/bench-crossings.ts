@@ -1,0 +1,332 @@
+/**
+ * `sarhad bench crossings`: drives crossings over HTTP the way a busy post's lanes would, and reports throughput
+ * and latency. It starts a real `sarhad serve` in its own process on a fresh SQLite data directory (what a post
+ * runs; synchronous=FULL, so every answered crossing is on disk), sets it up through the API (administrator, one post with a lane and a device key per
+ * simulated lane, an enrolment officer, a watchlist, enrolled travellers with passports and two fingers each), then
+ * runs `--lanes` concurrent lanes submitting crossings (passport MRZ, two ISO/IEC 19794-2 templates, an idempotency
+ * key), either each as fast as the server answers (closed loop: the server's ceiling) or at a total `--rate` per
+ * second (open loop: the latency travellers see at that load). Every crossing is verified 1:1, screened against the
+ * stop list and written durably before it is answered.
+ *
+ * Fingers are the engine's template-level synthetic fingers (syntheticMinutiaeImpression): they cost the matcher
+ * what real templates of ~35 minutiae cost, and say nothing about accuracy (`sarhad eval fvc` does).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { encodeIso19794, median, quantile, syntheticMinutiaeImpression } from '@sarhad/engine';
+import { benchGroup } from './groups.js';
+import { CliError } from '../errors.js';
+import { positiveInteger, positiveNumber } from '../option-parsers.js';
+
+const POST = 'BNC';
+const FINGERS = [2, 7] as const; // right and left index fingers, as lane scanners take them
+const CAPTURES_PER_FINGER = 4; // distinct impressions per traveller, cycled through the crossings
+
+interface BenchOptions {
+  lanes: number;
+  /** Crossings started per second in all (open loop); unset: each lane submits as soon as its last answer came. */
+  rate?: number;
+  travellers: number;
+  crossings: number;
+  watchlist: number;
+  warmup: number;
+  json?: boolean;
+  keep?: boolean;
+}
+
+/** The outcome printed by `--json`. */
+export interface CrossingBenchReport {
+  readonly crossings: number;
+  readonly throughputPerSecond: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly lanes: number;
+  /** Crossings started per second (open loop), or null when lanes submitted as fast as answered. */
+  readonly rate: number | null;
+  readonly travellers: number;
+  readonly watchlistEntries: number;
+  readonly database: string;
+  readonly recommendations: Record<string, number>;
+  readonly verification: Record<string, number>;
+}
+
+interface Server {
+  readonly url: string;
+  readonly setupToken: string;
+  readonly database: string;
+  readonly child: ChildProcess;
+}
+
+const bin = fileURLToPath(new URL('../../bin/sarhad.js', import.meta.url));
+
+/** Starts `sarhad serve --port 0` on `dataDir` and waits for its banner (URL, database, setup token). */
+function startServer(dataDir: string): Promise<Server> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], {
+    // The post's own configuration: the embedded database in a fresh data directory, whatever DATABASE_URL says
+    // (a shared PostgreSQL would already hold an administrator and earlier runs' travellers).
+    env: { ...process.env, DATABASE_URL: '', SARHAD_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => fail(new Error('the server did not start within 60 s')), 60_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new CliError('CLI_BENCH_FAILED', `${error.message}\n${err}`));
+    };
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (\S+)/.exec(out)?.[1];
+      const setupToken = /Setup token: (\S+)/.exec(out)?.[1];
+      const database = /Database: (.+)/.exec(out)?.[1];
+      if (url && setupToken && database) {
+        clearTimeout(timer);
+        resolve({ url, setupToken, database, child });
+      }
+    });
+    child.on('exit', (code) => fail(new Error(`the server exited with code ${code} before it was ready`)));
+  });
+}
+
+/** A JSON request; throws CLI_BENCH_FAILED unless the status is the expected one. */
+async function call<T>(server: Server, method: string, path: string, token: string | undefined, body: unknown, expect = [200, 201]): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!expect.includes(response.status)) {
+    throw new CliError('CLI_BENCH_FAILED', `${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+  }
+  return JSON.parse(text) as T;
+}
+
+/** Syllables of travellers' names, and of stop-list names: no consonant in common, so no traveller is listed. */
+const TRAVELLER_SYLLABLES = ['ka', 'ri', 'mu', 'sa', 'ta', 'ha', 'zi', 'no', 'de', 'la', 'bo', 'qa', 'fe', 'ju', 'wa', 'go'];
+const LISTED_SYLLABLES = ['pe', 'vo', 'cy', 'xu', 'pa', 'vi', 'co', 'xa', 'py', 'vu', 'ce', 'xi', 'po', 'va', 'ci', 'xe'];
+
+/** A seeded stand-in for a person's name parts (syllables), distinct per index. */
+function syntheticName(index: number, syllables = TRAVELLER_SYLLABLES): { surname: string; given: string } {
+  const word = (n: number, parts: number) => {
+    let s = '';
+    for (let i = 0; i < parts; i++) s += syllables[(n >> (4 * i)) % 16]!;
+    return s[0]!.toUpperCase() + s.slice(1);
+  };
+  return { surname: word(index * 7 + 3, 3), given: word(index * 13 + 5, 2) };
+}
+
+/** A national stop list of `count` fictitious entries, in the documented CSV schema (docs/national-stop-list.md). */
+function syntheticStopList(count: number): string {
+  const rows = ['id,names,aliases,dob,nationality,documents,reason,valid_until,list'];
+  for (let i = 0; i < count; i++) {
+    const { surname, given } = syntheticName(i, LISTED_SYLLABLES);
+    rows.push(`BENCH-${i},${given} ${surname},,${1950 + (i % 50)},AFG,passport:Z${String(i).padStart(7, '0')}:AFG,benchmark entry,,entry-ban`);
+  }
+  return rows.join('\n');
+}
+
+/** TD3 passport of benchmark traveller `index` (valid, check digits right). */
+async function passportMrz(index: number): Promise<string> {
+  const { td3 } = await import('@sarhad/server');
+  const { surname, given } = syntheticName(index);
+  const [line1, line2] = td3({
+    issuingState: 'AFG',
+    surname: surname.toUpperCase(),
+    givenNames: given.toUpperCase(),
+    documentNumber: `B${String(index).padStart(7, '0')}`,
+    nationality: 'AFG',
+    birthDate: `${String(60 + (index % 40)).padStart(2, '0')}0101`,
+    sex: index % 2 === 0 ? 'M' : 'F',
+    expiryDate: '351231',
+  });
+  return `${line1}\n${line2}`;
+}
+
+function fingers(person: number, capture: number): { position: number; template: string; capturedAt: string }[] {
+  const capturedAt = new Date().toISOString();
+  return FINGERS.map((position) => ({
+    position,
+    template: Buffer.from(encodeIso19794(syntheticMinutiaeImpression(person, position, capture))).toString('base64'),
+    capturedAt,
+  }));
+}
+
+/** Sets the post up through the API; returns one device key per lane and the passports of enrolled travellers. */
+async function setUp(server: Server, options: BenchOptions, log: (line: string) => void) {
+  const password = randomBytes(18).toString('base64url');
+  await call(server, 'POST', '/api/setup', undefined, { token: server.setupToken, username: 'bench.admin', displayName: 'Benchmark administrator', password });
+  const admin = (await call<{ token: string }>(server, 'POST', '/api/auth/login', undefined, { username: 'bench.admin', password })).token;
+  await call(server, 'POST', '/api/posts', admin, { code: POST, name: 'Benchmark post', side: 'PK', timeZone: 'Asia/Karachi' });
+  const deviceKeys: string[] = [];
+  for (let lane = 1; lane <= options.lanes; lane++) {
+    const code = `L${String(lane).padStart(2, '0')}`;
+    await call(server, 'POST', `/api/posts/${POST}/lanes`, admin, { code, name: `Lane ${lane}`, direction: 'both' });
+    deviceKeys.push((await call<{ apiKey: string }>(server, 'POST', `/api/posts/${POST}/devices`, admin, { lane: code, name: `Scanner ${lane}` })).apiKey);
+  }
+  await call(server, 'POST', '/api/users', admin, {
+    username: 'bench.enrolment',
+    displayName: 'Benchmark enrolment officer',
+    password,
+    roles: ['enrolment_officer'],
+    posts: [POST],
+  });
+  const officer = (await call<{ token: string }>(server, 'POST', '/api/auth/login', undefined, { username: 'bench.enrolment', password })).token;
+  await call(server, 'POST', '/api/watchlists/import', admin, { text: syntheticStopList(options.watchlist), format: 'csv' });
+  log(`set up: ${options.lanes} lanes with device keys, a stop list of ${options.watchlist} entries`);
+
+  const passports: string[] = [];
+  for (let i = 0; i < options.travellers; i++) {
+    const { surname, given } = syntheticName(i);
+    const enrolled = await call<{ travellerId: string }>(server, 'POST', '/api/enrolments', officer, {
+      post: POST,
+      traveller: { surnameLatin: surname, givenNamesLatin: given, birthDate: `19${60 + (i % 40)}-01-01`, sex: i % 2 === 0 ? 'M' : 'F', nationality: 'AFG' },
+      fingers: fingers(i, 1),
+    });
+    const mrz = await passportMrz(i);
+    await call(server, 'POST', `/api/travellers/${enrolled.travellerId}/documents`, officer, { post: POST, document: { type: 'passport', mrz } });
+    passports.push(mrz);
+  }
+  log(`enrolled ${options.travellers} travellers (two fingers and a passport each)`);
+  return { deviceKeys, passports };
+}
+
+interface CrossingAnswer {
+  crossing: { recommendation: string; biometrics: { outcome: string } };
+}
+
+/** Runs the lanes until `options.crossings` crossings are answered; returns latencies and counts. */
+async function drive(server: Server, options: BenchOptions, deviceKeys: readonly string[], passports: readonly string[]) {
+  // Request bodies are made before the clock starts: the lanes' scanners, not this process, make templates.
+  const bodies = Array.from({ length: options.warmup + options.crossings }, (_, n) => {
+    const traveller = n % passports.length;
+    const visit = Math.floor(n / passports.length);
+    return JSON.stringify({
+      direction: visit % 2 === 0 ? 'in' : 'out',
+      idempotencyKey: randomUUID(),
+      document: { mrz: passports[traveller] },
+      fingers: fingers(traveller, 2 + (visit % CAPTURES_PER_FINGER)),
+    });
+  });
+  let latencies: number[] = [];
+  const recommendations: Record<string, number> = {};
+  const verification: Record<string, number> = {};
+  let errors = 0;
+  let next = 0;
+  const submit = async (key: string, n: number, start: number) => {
+    const response = await fetch(`${server.url}/api/crossings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: bodies[n],
+    });
+    const text = await response.text();
+    latencies.push(performance.now() - start);
+    if (response.status !== 201) {
+      errors++;
+      return;
+    }
+    const { crossing } = JSON.parse(text) as CrossingAnswer;
+    recommendations[crossing.recommendation] = (recommendations[crossing.recommendation] ?? 0) + 1;
+    verification[crossing.biometrics.outcome] = (verification[crossing.biometrics.outcome] ?? 0) + 1;
+  };
+  // Closed loop: every lane submits its next crossing as soon as the last one is answered (the server's ceiling).
+  const lane = async (key: string, end: number) => {
+    for (let n = next++; n < end; n = next++) await submit(key, n, performance.now());
+  };
+  // Warm-up, untimed: a post runs all day, so the first crossings' one-off costs (the JIT compiling the matcher, the
+  // screener built over the stop list) are not what a traveller waits for.
+  await Promise.all(deviceKeys.map((key) => lane(key, options.warmup)));
+  latencies = [];
+  for (const counts of [recommendations, verification]) for (const key of Object.keys(counts)) delete counts[key];
+  errors = 0;
+  next = options.warmup;
+  // Open loop: crossing n is due at n / rate seconds on lane n mod lanes, and its latency counts from when it was
+  // due, so a server that falls behind shows it in the percentiles (no coordinated omission).
+  const paced = async (laneIndex: number) => {
+    for (let k = laneIndex; options.warmup + k < bodies.length; k += deviceKeys.length) {
+      const n = options.warmup + k;
+      const due = started + (k * 1000) / options.rate!;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await submit(deviceKeys[laneIndex]!, n, due);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(deviceKeys.map((key, i) => (options.rate ? paced(i) : lane(key, bodies.length))));
+  const seconds = (performance.now() - started) / 1000;
+  return { latencies, recommendations, verification, errors, seconds };
+}
+
+/** Runs the benchmark end to end (used by the command and its test). */
+export async function benchCrossings(options: BenchOptions, log: (line: string) => void = () => {}): Promise<CrossingBenchReport> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sarhad-bench-'));
+  const server = await startServer(dataDir);
+  try {
+    log(`sarhad serve at ${server.url} (${server.database})`);
+    const { deviceKeys, passports } = await setUp(server, options, log);
+    const run = await drive(server, options, deviceKeys, passports);
+    return {
+      crossings: run.latencies.length,
+      throughputPerSecond: Math.round((run.latencies.length / run.seconds) * 10) / 10,
+      p50Ms: Math.round(median(run.latencies) * 10) / 10,
+      p95Ms: Math.round(quantile(run.latencies, 0.95) * 10) / 10,
+      p99Ms: Math.round(quantile(run.latencies, 0.99) * 10) / 10,
+      errors: run.errors,
+      lanes: options.lanes,
+      rate: options.rate ?? null,
+      travellers: options.travellers,
+      watchlistEntries: options.watchlist,
+      database: server.database,
+      recommendations: run.recommendations,
+      verification: run.verification,
+    };
+  } finally {
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => server.child.once('exit', resolve));
+    if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new CliError('CLI_INVALID_OPTION', `--warmup must be a whole number >= 0, got ${value}`);
+  return n;
+}
+
+export function register(program: Command): void {
+  benchGroup(program)
+    .command('crossings')
+    .description('drive crossings over HTTP from concurrent lanes against a fresh server; throughput and latency')
+    .option('--lanes <n>', 'concurrent lanes, each with its own device key', positiveInteger('--lanes'), 50)
+    .option('--rate <n>', 'crossings started per second in all (open loop); default: as fast as the server answers', positiveNumber('--rate'))
+    .option('--travellers <n>', 'travellers enrolled before the run', positiveInteger('--travellers'), 200)
+    .option('--crossings <n>', 'crossings submitted in all', positiveInteger('--crossings'), 5000)
+    .option('--warmup <n>', 'crossings submitted before timing starts (not counted)', nonNegativeInteger, 200)
+    .option('--watchlist <n>', 'entries in the stop list screened against', positiveInteger('--watchlist'), 1000)
+    .option('--keep', 'keep the data directory (printed) for inspection')
+    .option('--json', 'print one JSON object')
+    .action(async (options: BenchOptions) => {
+      const log = options.json ? () => {} : (line: string) => console.error(line);
+      const report = await benchCrossings(options, log);
+      if (options.json) {
+        console.log(JSON.stringify(report));
+        return;
+      }
+      const pace = report.rate ? `started at ${report.rate} per second` : 'each lane as fast as answered';
+      console.log(`sarhad bench crossings: ${report.crossings} crossings from ${report.lanes} lanes, ${pace} (${report.database})`);
+      console.log(`  throughput   ${report.throughputPerSecond} crossings per second`);
+      console.log(`  latency      p50 ${report.p50Ms} ms, p95 ${report.p95Ms} ms, p99 ${report.p99Ms} ms`);
+      console.log(`  errors       ${report.errors}`);
+      console.log(`  answers      ${JSON.stringify(report.recommendations)}; biometrics ${JSON.stringify(report.verification)}`);
+    });
+}
