@@ -57,17 +57,19 @@ export interface CrossingBenchReport {
   readonly verification: Record<string, number>;
 }
 
-interface Server {
+/** A `sarhad serve` child process. */
+export interface BenchServer {
   readonly url: string;
-  readonly setupToken: string;
+  /** Printed while no administrator exists (the first start of a data directory). */
+  readonly setupToken: string | undefined;
   readonly database: string;
   readonly child: ChildProcess;
 }
 
 const bin = fileURLToPath(new URL('../../bin/sarhad.js', import.meta.url));
 
-/** Starts `sarhad serve --port 0` on `dataDir` and waits for its banner (URL, database, setup token). */
-function startServer(dataDir: string): Promise<Server> {
+/** Starts `sarhad serve --port 0` on `dataDir` and waits for its banner (URL, database, setup token if any). */
+export function startBenchServer(dataDir: string): Promise<BenchServer> {
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], {
     // The post's own configuration: the embedded database in a fresh data directory, whatever DATABASE_URL says
     // (a shared PostgreSQL would already hold an administrator and earlier runs' travellers).
@@ -89,7 +91,8 @@ function startServer(dataDir: string): Promise<Server> {
       const url = /listening on (\S+)/.exec(out)?.[1];
       const setupToken = /Setup token: (\S+)/.exec(out)?.[1];
       const database = /Database: (.+)/.exec(out)?.[1];
-      if (url && setupToken && database) {
+      // The banner is one write; the token line is in it only while no administrator exists.
+      if (url && database) {
         clearTimeout(timer);
         resolve({ url, setupToken, database, child });
       }
@@ -98,8 +101,17 @@ function startServer(dataDir: string): Promise<Server> {
   });
 }
 
+/** Sends `signal` to the server and waits until its process has exited. */
+export async function stopBenchServer(server: BenchServer, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  const { child } = server;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+}
+
 /** A JSON request; throws CLI_BENCH_FAILED unless the status is the expected one. */
-async function call<T>(server: Server, method: string, path: string, token: string | undefined, body: unknown, expect = [200, 201]): Promise<T> {
+export async function call<T>(server: BenchServer, method: string, path: string, token: string | undefined, body: unknown, expect = [200, 201]): Promise<T> {
   const response = await fetch(`${server.url}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -153,6 +165,11 @@ async function passportMrz(index: number): Promise<string> {
   return `${line1}\n${line2}`;
 }
 
+/** A crossing request body for traveller `traveller` (passport MRZ, two fingers of capture `capture`). */
+export function crossingBody(traveller: number, passport: string, direction: 'in' | 'out', capture: number): string {
+  return JSON.stringify({ direction, idempotencyKey: randomUUID(), document: { mrz: passport }, fingers: fingers(traveller, capture) });
+}
+
 function fingers(person: number, capture: number): { position: number; template: string; capturedAt: string }[] {
   const capturedAt = new Date().toISOString();
   return FINGERS.map((position) => ({
@@ -162,9 +179,13 @@ function fingers(person: number, capture: number): { position: number; template:
   }));
 }
 
-/** Sets the post up through the API; returns one device key per lane and the passports of enrolled travellers. */
-async function setUp(server: Server, options: BenchOptions, log: (line: string) => void) {
+/**
+ * Sets a fresh server's post up through the API; returns one device key per lane and the passports of enrolled
+ * travellers (traveller i's passport is passports[i]; crossingBody(i, ...) makes their crossings).
+ */
+export async function setUpPost(server: BenchServer, options: Pick<BenchOptions, 'lanes' | 'travellers' | 'watchlist'>, log: (line: string) => void = () => {}) {
   const password = randomBytes(18).toString('base64url');
+  if (!server.setupToken) throw new CliError('CLI_BENCH_FAILED', 'the server printed no setup token: its data directory is not new');
   await call(server, 'POST', '/api/setup', undefined, { token: server.setupToken, username: 'bench.admin', displayName: 'Benchmark administrator', password });
   const admin = (await call<{ token: string }>(server, 'POST', '/api/auth/login', undefined, { username: 'bench.admin', password })).token;
   await call(server, 'POST', '/api/posts', admin, { code: POST, name: 'Benchmark post', side: 'PK', timeZone: 'Asia/Karachi' });
@@ -206,17 +227,12 @@ interface CrossingAnswer {
 }
 
 /** Runs the lanes until `options.crossings` crossings are answered; returns latencies and counts. */
-async function drive(server: Server, options: BenchOptions, deviceKeys: readonly string[], passports: readonly string[]) {
+async function drive(server: BenchServer, options: BenchOptions, deviceKeys: readonly string[], passports: readonly string[]) {
   // Request bodies are made before the clock starts: the lanes' scanners, not this process, make templates.
   const bodies = Array.from({ length: options.warmup + options.crossings }, (_, n) => {
     const traveller = n % passports.length;
     const visit = Math.floor(n / passports.length);
-    return JSON.stringify({
-      direction: visit % 2 === 0 ? 'in' : 'out',
-      idempotencyKey: randomUUID(),
-      document: { mrz: passports[traveller] },
-      fingers: fingers(traveller, 2 + (visit % CAPTURES_PER_FINGER)),
-    });
+    return crossingBody(traveller, passports[traveller]!, visit % 2 === 0 ? 'in' : 'out', 2 + (visit % CAPTURES_PER_FINGER));
   });
   let latencies: number[] = [];
   const recommendations: Record<string, number> = {};
@@ -270,10 +286,10 @@ async function drive(server: Server, options: BenchOptions, deviceKeys: readonly
 /** Runs the benchmark end to end (used by the command and its test). */
 export async function benchCrossings(options: BenchOptions, log: (line: string) => void = () => {}): Promise<CrossingBenchReport> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sarhad-bench-'));
-  const server = await startServer(dataDir);
+  const server = await startBenchServer(dataDir);
   try {
     log(`sarhad serve at ${server.url} (${server.database})`);
-    const { deviceKeys, passports } = await setUp(server, options, log);
+    const { deviceKeys, passports } = await setUpPost(server, options, log);
     const run = await drive(server, options, deviceKeys, passports);
     return {
       crossings: run.latencies.length,
@@ -291,8 +307,7 @@ export async function benchCrossings(options: BenchOptions, log: (line: string) 
       verification: run.verification,
     };
   } finally {
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => server.child.once('exit', resolve));
+    await stopBenchServer(server);
     if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
   }
 }
