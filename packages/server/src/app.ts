@@ -31,6 +31,8 @@ import { crossingsRoutes } from './routes/crossings-routes.js';
 import { movementsRoutes } from './routes/movements-routes.js';
 import { auditSigningRoutes } from './routes/audit-signing-routes.js';
 import { loadAuditSigningKey, type AuditSigningKey } from './services/audit-signing-service.js';
+import { Metrics } from './services/metrics.js';
+import { metricsRoutes } from './routes/metrics-routes.js';
 
 /** What the application needs from the outside world. */
 export interface AppDeps {
@@ -64,6 +66,7 @@ export function build(deps: AppDeps): FastifyInstance {
     logger: deps.logger,
     gallery: deps.gallery ?? new ExhaustiveGallery(deps.database.db),
     watchlists: new WatchlistScreening(deps.database.db),
+    metrics: new Metrics(),
     auditKey: () => (auditSigningKey ??= loadAuditSigningKey(deps.config)),
   });
   // The gallery is read from the database before the first request is served (Fastify runs onReady at listen
@@ -85,6 +88,7 @@ export function build(deps: AppDeps): FastifyInstance {
   });
 
   app.addHook('onResponse', async (request, reply) => {
+    ctx.metrics.observeRequest(request.method, request.routeOptions.url ?? '(no route)', reply.statusCode, reply.elapsedTime);
     request.log.info(
       {
         method: request.method,
@@ -123,6 +127,7 @@ export function build(deps: AppDeps): FastifyInstance {
   });
 
   healthRoutes(app, ctx);
+  metricsRoutes(app, ctx);
   setupRoutes(app, ctx);
   authRoutes(app, ctx);
   postsRoutes(app, ctx);

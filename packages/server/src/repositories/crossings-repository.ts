@@ -33,6 +33,17 @@ export async function updateStatus(db: Kysely<DB>, id: string, from: string, to:
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** How many crossings are in each of `statuses`, over all posts (statuses with none are absent). */
+export async function countByStatus(db: Kysely<DB>, statuses: readonly string[]): Promise<{ status: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('crossings')
+    .select(['status', (eb) => eb.fn.countAll<string | number>().as('count')])
+    .where('status', 'in', statuses)
+    .groupBy('status')
+    .execute();
+  return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+}
+
 /** Crossings of a post in a status, oldest first (the supervisor's and secondary's queues). */
 export async function listByStatus(db: Kysely<DB>, postId: string, status: string, limit: number): Promise<CrossingRow[]> {
   return db.selectFrom('crossings').selectAll().where('post_id', '=', postId).where('status', '=', status).orderBy('recorded_at').orderBy('id').limit(limit).execute();

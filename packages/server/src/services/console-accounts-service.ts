@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ServerError } from '../errors.js';
 import { ExhaustiveGallery } from './identification-gallery.js';
+import { Metrics } from './metrics.js';
 import { WatchlistScreening } from './watchlist-screening.js';
 import { NewUser, createUser, type User } from './users-service.js';
 import type { ServiceContext } from './context.js';
@@ -57,6 +58,7 @@ export async function createUserFromConsole(
     logger: pino({ level: 'silent' }),
     gallery: new ExhaustiveGallery(deps.database.db),
     watchlists: new WatchlistScreening(deps.database.db),
+    metrics: new Metrics(),
   };
   const user = await createUser(ctx, { bootstrap: true }, parsed.data);
   return { user, password };

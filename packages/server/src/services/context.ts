@@ -11,6 +11,7 @@ import type { DB } from '../db/schema.js';
 import type { IdentificationGallery } from './identification-gallery.js';
 import type { WatchlistScreening } from './watchlist-screening.js';
 import type { AuditSigningKey } from './audit-signing-service.js';
+import type { Metrics } from './metrics.js';
 
 export interface ServiceContext {
   readonly db: Kysely<DB>;
@@ -22,6 +23,8 @@ export interface ServiceContext {
   readonly gallery: IdentificationGallery;
   /** The screener over the latest stored version of every watchlist. */
   readonly watchlists: WatchlistScreening;
+  /** Operational metrics (GET /metrics): aggregates only. */
+  readonly metrics: Metrics;
   /** The audit signing key, read (or generated) on first use; absent: read from the configuration each time. */
   readonly auditKey?: () => AuditSigningKey;
 }

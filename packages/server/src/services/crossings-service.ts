@@ -466,6 +466,7 @@ export async function processCrossing(
     }
     throw error;
   }
+  ctx.metrics.crossingRecorded(crossing.recommendation, crossing.biometrics.score);
   return { crossing, replayed: false };
 }
 
