@@ -26,3 +26,4 @@ export {
 export { generateImpression, impressionParameters, type ImpressionOptions, MIN_IMPRESSION_SIDE } from './impression.js';
 export { Prng } from './prng.js';
 export { syntheticMinutiaeImpression } from './minutiae-finger.js';
+export { syntheticBackgroundTemplate } from './background-templates.js';
