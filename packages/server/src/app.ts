@@ -33,6 +33,9 @@ import { auditSigningRoutes } from './routes/audit-signing-routes.js';
 import { loadAuditSigningKey, type AuditSigningKey } from './services/audit-signing-service.js';
 import { Metrics } from './services/metrics.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
+import { EventBus } from './services/events.js';
+import { dashboardRoutes } from './routes/dashboard-routes.js';
+import { eventsRoutes } from './routes/events-routes.js';
 
 /** What the application needs from the outside world. */
 export interface AppDeps {
@@ -67,6 +70,7 @@ export function build(deps: AppDeps): FastifyInstance {
     gallery: deps.gallery ?? new ExhaustiveGallery(deps.database.db),
     watchlists: new WatchlistScreening(deps.database.db),
     metrics: new Metrics(),
+    events: new EventBus(deps.logger),
     auditKey: () => (auditSigningKey ??= loadAuditSigningKey(deps.config)),
   });
   // The gallery is read from the database before the first request is served (Fastify runs onReady at listen
@@ -140,5 +144,7 @@ export function build(deps: AppDeps): FastifyInstance {
   crossingsRoutes(app, ctx);
   movementsRoutes(app, ctx);
   auditSigningRoutes(app, ctx);
+  dashboardRoutes(app, ctx);
+  eventsRoutes(app, ctx);
   return app;
 }

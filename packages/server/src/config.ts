@@ -29,6 +29,9 @@ export const EnvConfig = z.object({
   SARHAD_LOGIN_LOCKOUT_MINUTES: integer(1, 24 * 60).default(15), // 15 min lock after too many failures
   SARHAD_COOKIE_SECURE: z.enum(['true', 'false']).optional(), // default: true when NODE_ENV=production
   SARHAD_FINGERPRINT_MIN_AGE_YEARS: integer(0, 18).default(12), // 12 years, as EU EES (Regulation 2017/2226 art. 17)
+  SARHAD_DAILY_CAPACITY: integer(1, 10_000_000).default(50_000), // crossings a day a post is planned for (dashboard)
+  SARHAD_EVENT_HEARTBEAT_SECONDS: integer(1, 300).default(15), // 15 s: a comment line on idle event streams (proxies drop silent ones)
+  SARHAD_EVENT_STREAMS_PER_USER: integer(1, 100).default(4), // live event streams one user may hold open (tabs, screens)
   SARHAD_IMAGE_RETENTION_DAYS: integer(1, 10 * 365).default(3 * 365), // 1095 days: EES keeps records 3 years
   // False-match rates (fractions) for fingerprint decisions; the engine's calibrated score for an FMR is
   // -10·log10(FMR). Verification: EU EES asks FNMR < 0.5 % at FMR 0.05 %. Identification (de-duplication and 1:N at
@@ -63,6 +66,10 @@ export interface Config {
   readonly session: { readonly ttlMinutes: number; readonly cookieSecure: boolean };
   readonly login: { readonly maxFailures: number; readonly failureWindowMinutes: number; readonly lockoutMinutes: number };
   readonly fingerprintMinAgeYears: number;
+  /** Crossings a day a post is planned for: the supervisor dashboard shows today's count against it. */
+  readonly dailyCapacity: number;
+  /** Server-sent event streams (GET /api/events): heartbeat interval and open streams allowed per user. */
+  readonly events: { readonly heartbeatSeconds: number; readonly streamsPerUser: number };
   readonly imageRetentionDays: number;
   /** False-match rates for 1:1 verification and 1:N identification (per traveller compared). */
   readonly biometrics: { readonly verificationFmr: number; readonly identificationFmr: number };
@@ -132,6 +139,8 @@ export function loadConfig(
       lockoutMinutes: e.SARHAD_LOGIN_LOCKOUT_MINUTES,
     },
     fingerprintMinAgeYears: e.SARHAD_FINGERPRINT_MIN_AGE_YEARS,
+    dailyCapacity: e.SARHAD_DAILY_CAPACITY,
+    events: { heartbeatSeconds: e.SARHAD_EVENT_HEARTBEAT_SECONDS, streamsPerUser: e.SARHAD_EVENT_STREAMS_PER_USER },
     imageRetentionDays: e.SARHAD_IMAGE_RETENTION_DAYS,
     biometrics: { verificationFmr: e.SARHAD_VERIFICATION_FMR, identificationFmr: e.SARHAD_IDENTIFICATION_FMR },
     retention: {

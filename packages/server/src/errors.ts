@@ -70,6 +70,12 @@ export const SERVER_ERRORS = {
   CROSSING_NOT_FOUND: 404,
   /** The decision is not possible in the crossing's current status, or needs a supervisor. */
   CROSSING_DECISION_NOT_ALLOWED: 409,
+  /** The crossing answered no watchlist hit of this list and entry. */
+  WATCHLIST_HIT_NOT_FOUND: 404,
+  /** "Not the listed person" needs a known traveller: the crossing identified nobody. */
+  SUPPRESSION_NEEDS_TRAVELLER: 409,
+  /** The user already has as many event streams open as allowed. */
+  EVENT_STREAMS_EXCEEDED: 429,
   /** The audit chain could not be appended to (a concurrent writer forked it or storage failed). */
   AUDIT_APPEND_FAILED: 500,
   /** The audit chain fails verification, so no checkpoint can vouch for it. */

@@ -7,7 +7,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 
 const OUR_TABLES = [
   'adjudication_cases', 'audit_anchor', 'audit_head', 'audit_log', 'crossing_decisions', 'crossings', 'devices', 'documents', 'fingerprints', 'lanes', 'login_throttle', 'posts', 'sessions', 'setup_tokens',
-  'travellers', 'user_posts', 'user_roles', 'users', 'watchlist_entries', 'watchlist_versions',
+  'travellers', 'user_posts', 'user_roles', 'users', 'watchlist_entries', 'watchlist_suppressions', 'watchlist_versions',
 ];
 
 describeEachDialect('migrations', (context) => {

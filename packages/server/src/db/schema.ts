@@ -248,6 +248,26 @@ export interface CrossingDecisionsTable {
   decided_by: string;
 }
 
+/** A recorded decision that a traveller is not a watchlist entry, for one version (content hash) of the entry. */
+export interface WatchlistSuppressionsTable {
+  id: string;
+  traveller_id: string;
+  /** `un`, `ofac` or `national`. */
+  source: string;
+  entry_id: string;
+  /** @sarhad/screening's entryContentHash of the entry when the decision was made. */
+  entry_hash: string;
+  /** The entry's primary name then, for the supervisor reading the decision later. */
+  primary_name: string;
+  /** Where it was decided. */
+  post_id: string;
+  /** The crossing whose alert it was decided on (null once retention removes that crossing). */
+  crossing_id: string | null;
+  reason: string;
+  decided_at: string;
+  decided_by: string;
+}
+
 /** Every table, keyed by name. */
 export interface DB {
   audit_log: AuditLogTable;
@@ -270,4 +290,5 @@ export interface DB {
   watchlist_entries: WatchlistEntriesTable;
   crossings: CrossingsTable;
   crossing_decisions: CrossingDecisionsTable;
+  watchlist_suppressions: WatchlistSuppressionsTable;
 }

@@ -13,6 +13,7 @@ import type { Database } from '../db/database.js';
 import { ServerError } from '../errors.js';
 import { ExhaustiveGallery } from './identification-gallery.js';
 import { Metrics } from './metrics.js';
+import { EventBus } from './events.js';
 import { WatchlistScreening } from './watchlist-screening.js';
 import { NewUser, createUser, type User } from './users-service.js';
 import type { ServiceContext } from './context.js';
@@ -59,6 +60,7 @@ export async function createUserFromConsole(
     gallery: new ExhaustiveGallery(deps.database.db),
     watchlists: new WatchlistScreening(deps.database.db),
     metrics: new Metrics(),
+    events: new EventBus(),
   };
   const user = await createUser(ctx, { bootstrap: true }, parsed.data);
   return { user, password };

@@ -12,6 +12,7 @@ import type { IdentificationGallery } from './identification-gallery.js';
 import type { WatchlistScreening } from './watchlist-screening.js';
 import type { AuditSigningKey } from './audit-signing-service.js';
 import type { Metrics } from './metrics.js';
+import type { EventBus } from './events.js';
 
 export interface ServiceContext {
   readonly db: Kysely<DB>;
@@ -25,6 +26,8 @@ export interface ServiceContext {
   readonly watchlists: WatchlistScreening;
   /** Operational metrics (GET /metrics): aggregates only. */
   readonly metrics: Metrics;
+  /** Domain events (crossings submitted and decided, cases opened and resolved), published after commit. */
+  readonly events: EventBus;
   /** The audit signing key, read (or generated) on first use; absent: read from the configuration each time. */
   readonly auditKey?: () => AuditSigningKey;
 }

@@ -126,6 +126,7 @@ async function decide(
 ): Promise<CrossingRecord> {
   const before = row.status as CrossingStatus;
   const after = statusAfter(decision);
+  const decidedAt = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await crossingsRepo.updateStatus(trx, row.id, before, after))) {
       throw new ServerError('CROSSING_DECISION_NOT_ALLOWED', `crossing ${row.id} was decided meanwhile; reload it`);
@@ -141,7 +142,7 @@ async function decide(
       reason,
       status_before: before,
       status_after: after,
-      decided_at: nowIso(ctx),
+      decided_at: decidedAt,
       decided_by: actorOf(user),
     });
     await appendAudit(trx, ctx.clock, {
@@ -152,7 +153,19 @@ async function decide(
       details: { kind, decision, statusBefore: before, statusAfter: after, travellerId: row.traveller_id },
     });
   });
-  return toRecord(ctx, (await crossingsRepo.findCrossing(ctx.db, row.id))!);
+  const record = await toRecord(ctx, (await crossingsRepo.findCrossing(ctx.db, row.id))!);
+  ctx.events.publish({
+    type: 'crossing.decided',
+    postId: row.post_id,
+    post: row.post_code,
+    at: decidedAt,
+    crossingId: row.id,
+    lane: record.lane,
+    kind,
+    statusBefore: before,
+    statusAfter: after,
+  });
+  return record;
 }
 
 /** Clearing an alert or a fingerprint exception is a supervisor's decision. */

@@ -42,6 +42,7 @@ import { LaneCode, PostCode, getPostRow } from './posts-service.js';
 import { captureFingers } from './fingerprints-service.js';
 import { identificationThreshold, MAX_CANDIDATES, type Candidate } from './enrolment-service.js';
 import type { CapturedFinger } from './fingerprint-capture.js';
+import { partitionSuppressed } from './watchlist-screening.js';
 import type { ServiceContext } from './context.js';
 
 export const DIRECTIONS = ['in', 'out'] as const;
@@ -118,6 +119,8 @@ export interface Crossing {
   readonly watchlist: {
     readonly versions: readonly { readonly source: string; readonly id: string }[];
     readonly hits: readonly WatchlistHit[];
+    /** Hits of entries recorded as not this traveller (for the entry's current content): no alert. */
+    readonly suppressed: readonly SuppressedWatchlistHit[];
   };
   readonly recommendation: Recommendation;
   readonly reasons: readonly CrossingReason[];
@@ -132,7 +135,16 @@ export interface WatchlistHit {
   readonly listType: string;
   readonly primaryName: string;
   readonly score: number;
+  /** The entry's content hash: a "not the listed person" decision holds for this version of the entry only. */
+  readonly entryHash: string;
   readonly explanation: Hit['explanation'];
+}
+
+/** A hit a recorded "not the listed person" decision suppressed: shown, never alerted. */
+export interface SuppressedWatchlistHit {
+  readonly source: string;
+  readonly entryId: string;
+  readonly primaryName: string;
 }
 
 const round = (score: number) => Math.round(score * 10) / 10;
@@ -356,17 +368,17 @@ export async function processCrossing(
         ...(mrz ? { dateOfBirth: mrz.holder.birthDate, nationalities: [mrz.holder.nationality] } : {}),
         documents: presented ? [{ number: presented.number, kind: SCREENING_KIND[presented.type], ...(presented.issuingCountry ? { country: presented.issuingCountry } : {}) }] : [],
       };
-  const hits: WatchlistHit[] =
-    versions.length === 0 || (query.names.length === 0 && (query.documents ?? []).length === 0)
-      ? []
-      : screener.screen(query).map((h) => ({
-          source: h.source,
-          entryId: h.entryId,
-          listType: h.listType,
-          primaryName: h.primaryName,
-          score: h.score,
-          explanation: h.explanation,
-        }));
+  const screened = versions.length === 0 || (query.names.length === 0 && (query.documents ?? []).length === 0) ? [] : screener.screen(query);
+  const { alerting, suppressed } = partitionSuppressed(screened, traveller?.id, await ctx.watchlists.suppressionsFor(traveller?.id));
+  const hits: WatchlistHit[] = alerting.map((h) => ({
+    source: h.source,
+    entryId: h.entryId,
+    listType: h.listType,
+    primaryName: h.primaryName,
+    score: h.score,
+    entryHash: h.entryHash,
+    explanation: h.explanation,
+  }));
   if (versions.length === 0) reasons.push(reason('no_watchlists_loaded', 'no watchlist has been imported; nothing was screened'));
   for (const hit of hits) reasons.push(reason('watchlist_hit', `${hit.source} ${hit.entryId} (${hit.primaryName}), score ${hit.score.toFixed(2)}`));
 
@@ -408,7 +420,7 @@ export async function processCrossing(
       fingers: fingerScores,
       candidates,
     },
-    watchlist: { versions, hits },
+    watchlist: { versions, hits, suppressed: suppressed.map((h) => ({ source: h.source, entryId: h.entryId, primaryName: h.primaryName })) },
     recommendation,
     reasons,
     status: exception ? 'awaiting_supervisor' : 'awaiting_decision',
@@ -453,6 +465,7 @@ export async function processCrossing(
           candidates: candidates.map((c) => c.travellerId),
           watchlistVersions: versions.map((v) => v.id),
           watchlistHits: hits.map((h) => `${h.source}:${h.entryId}`),
+          watchlistSuppressed: suppressed.map((h) => `${h.source}:${h.entryId}`),
           recommendation,
           fingerprintException: exception?.kind ?? null,
         },
@@ -467,6 +480,16 @@ export async function processCrossing(
     throw error;
   }
   ctx.metrics.crossingRecorded(crossing.recommendation, crossing.biometrics.score);
+  ctx.events.publish({
+    type: 'crossing.submitted',
+    postId: post.id,
+    post: post.code,
+    at: crossing.recordedAt,
+    crossingId: crossing.id,
+    lane: lane.code,
+    recommendation: crossing.recommendation,
+    status: crossing.status,
+  });
   return { crossing, replayed: false };
 }
 

@@ -200,6 +200,7 @@ async function enrolSearched(
           details: { travellerId: exclude ?? null, candidates: candidates.map((c) => c.travellerId) },
         });
       });
+      ctx.events.publish({ type: 'adjudication.opened', postId: post.id, post: post.code, at: now, caseId: row.id });
       return { status: 'pending_adjudication', case: toCase({ ...row, post_code: post.code }) };
     }
     const traveller = 'newTraveller' in subject ? travellerRow(subject.newTraveller, actor, post.id, now) : undefined;
@@ -372,6 +373,7 @@ export async function resolveCase(ctx: ServiceContext, user: UserPrincipal, id: 
       });
     });
     if (created) ctx.gallery.add(created.travellerId, created.fingers);
+    ctx.events.publish({ type: 'adjudication.resolved', postId: row.post_id, post: row.post_code, at: now, caseId: row.id });
     return toCase((await adjudicationRepo.findCase(ctx.db, row.id))!);
   });
 }

@@ -30,7 +30,7 @@ export async function setupRequired(ctx: Pick<ServiceContext, 'db'>): Promise<bo
  * Issues a fresh setup token when no administrator exists (earlier unused tokens stop working); returns undefined
  * when setup is done.
  */
-export async function issueSetupToken(ctx: Omit<ServiceContext, 'gallery' | 'watchlists' | 'metrics'>): Promise<string | undefined> {
+export async function issueSetupToken(ctx: Omit<ServiceContext, 'gallery' | 'watchlists' | 'metrics' | 'events'>): Promise<string | undefined> {
   if (!(await setupRequired(ctx))) return undefined;
   const token = newSecret('setup');
   await ctx.db.transaction().execute(async (trx) => {

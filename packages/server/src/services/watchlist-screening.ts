@@ -1,11 +1,14 @@
 /**
  * The screener the crossing uses: built from the latest stored version of every watchlist source and rebuilt when
  * a newer version appears (one small query per screening checks the latest version ids, so an import made by
- * another process is picked up too).
+ * another process is picked up too). It also reads the recorded "not the listed person" decisions about a traveller
+ * (watchlist_suppressions), which the crossing applies to the hits: a decision holds for the entry's content hash it
+ * was made on, so a new list version that changes the entry brings the alert back (@sarhad/screening suppression.ts).
  */
 import type { Kysely } from 'kysely';
-import { Screener, type WatchlistEntry } from '@sarhad/screening';
+import { Screener, SuppressionSet, type Hit, type ListSource, type WatchlistEntry } from '@sarhad/screening';
 import * as watchlistRepo from '../repositories/watchlist-repository.js';
+import * as suppressionsRepo from '../repositories/suppressions-repository.js';
 import type { DB } from '../db/schema.js';
 
 /** The current screener and the list versions it was built from. */
@@ -35,6 +38,16 @@ export class WatchlistScreening {
     return this.#building;
   }
 
+  /**
+   * The decisions recorded about a traveller, ready for the screener (one indexed read per screened traveller, so a
+   * decision made by another process applies at once). No traveller: nothing can be suppressed.
+   */
+  async suppressionsFor(travellerId: string | undefined): Promise<SuppressionSet> {
+    if (travellerId === undefined) return new SuppressionSet([]);
+    const rows = await suppressionsRepo.listForTraveller(this.#db, travellerId);
+    return new SuppressionSet(rows.map((r) => ({ travellerId: r.traveller_id, source: r.source as ListSource, entryId: r.entry_id, entryHash: r.entry_hash })));
+  }
+
   async #build(versions: readonly { source: string; id: string }[]): Promise<CurrentScreener> {
     const store = new watchlistRepo.DatabaseWatchlistStore(this.#db, () => new Date());
     const entries: WatchlistEntry[] = [];
@@ -45,4 +58,12 @@ export class WatchlistScreening {
     this.#current = { screener, versions };
     return this.#current;
   }
+}
+
+/** Hits split into those that alert and those a recorded decision suppresses for this traveller. */
+export function partitionSuppressed(hits: readonly Hit[], travellerId: string | undefined, decisions: SuppressionSet): { alerting: Hit[]; suppressed: Hit[] } {
+  const alerting: Hit[] = [];
+  const suppressed: Hit[] = [];
+  for (const hit of hits) (decisions.suppresses(travellerId, hit.source, hit.entryId, hit.entryHash) ? suppressed : alerting).push(hit);
+  return { alerting, suppressed };
 }

@@ -13,6 +13,7 @@ import * as m0007 from './0007-watchlists.js';
 import * as m0008 from './0008-crossings.js';
 import * as m0009 from './0009-crossing-decisions.js';
 import * as m0010 from './0010-audit-anchor.js';
+import * as m0013 from './0013-watchlist-suppressions.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-audit-log': m0001,
@@ -25,4 +26,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0008-crossings': m0008,
   '0009-crossing-decisions': m0009,
   '0010-audit-anchor': m0010,
+  '0013-watchlist-suppressions': m0013,
 });
