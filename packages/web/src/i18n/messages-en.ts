@@ -2,6 +2,8 @@
  * English messages: the reference catalogue. Every other language must provide exactly these keys (the type
  * `Messages` is derived from this object). `{name}` marks a value filled in at run time.
  */
+import { laneEn } from './messages-lane-en.js';
+
 export const en = {
   'app.name': 'Sarhad',
   'app.tagline': 'Border crossing control',
@@ -298,6 +300,8 @@ export const en = {
   'form.cancel': 'Cancel',
   'error.validation': 'Some fields are not valid: {message}',
   'error.generic': 'The request failed ({code}): {message}',
+
+  ...laneEn,
 } as const;
 
 /** Every message key. */

@@ -3,6 +3,7 @@
  * lane codes, document numbers and hashes stay in Latin letters, as they are typed and printed that way.
  */
 import type { Messages } from './messages-en.js';
+import { laneUr } from './messages-lane-ur.js';
 
 export const ur: Messages = {
   'app.name': 'سرحد',
@@ -300,4 +301,6 @@ export const ur: Messages = {
   'form.cancel': 'منسوخ',
   'error.validation': 'کچھ خانے درست نہیں: {message}',
   'error.generic': 'درخواست ناکام ({code}): {message}',
+
+  ...laneUr,
 };

@@ -11,6 +11,9 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   'audit.read': ['auditor', 'admin'],
   'travellers.read': ['officer', 'enrolment_officer', 'supervisor', 'analyst'],
+  'travellers.write': ['officer', 'enrolment_officer', 'supervisor'],
+  'crossings.process': ['officer', 'supervisor'],
+  'crossings.supervise': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
