@@ -82,6 +82,24 @@ test('the explanation pairs each agreeing query token with its listed token', ()
   assert.deepEqual(pairs.map((p) => [p.query, p.listed]).sort(), [['haqani', 'haqqani'], ['serajuddin', 'sirajuddin']]);
 });
 
+test('a name written joined pairs with both parts of its split spelling, not with the part it resembles most', () => {
+  // UN alias pair: the greedy pass alone paired "wijijoko" with "joko" (0.63) and left "wiji" unpaired.
+  const { score, pairs } = compareNames(weighted('Wijijoko Santoso'), weighted('WIJI JOKO SANTOSO'));
+  assert.ok(score > 0.95, String(score));
+  assert.deepEqual(pairs.map((p) => [p.query, p.listed]).sort(), [['santoso', 'santoso'], ['wijijoko', 'wiji joko']]);
+  const mirrored = compareNames(weighted('Wiji Joko Santoso'), weighted('Wijijoko Santoso'));
+  assert.ok(mirrored.score > 0.95, String(mirrored.score));
+});
+
+test('a kunya the other side lacks costs less than a given name it lacks', () => {
+  const listed = weighted('Yahia Djouadi');
+  const kunya = compareNames(weighted('Yahia Abou Ammar'), listed).score;
+  const givenNames = compareNames(weighted('Yahia Karim Ammar'), listed).score;
+  assert.ok(kunya > givenNames + 0.1, `${kunya} vs ${givenNames}`);
+  // A kunya still counts fully when it pairs.
+  assert.ok(compareNames(weighted('Abu Hamza Masri'), weighted('Abu Hamza al-Masri')).score > 0.95);
+});
+
 test('dates of birth: exact, year-only, approximate and ranges', () => {
   const q = parsePartialDate('1978-06-30')!;
   assert.equal(compareDateOfBirth(q, [{ kind: 'exact', year: 1978, month: 6, day: 30 }]), 'exact');

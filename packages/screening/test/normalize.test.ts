@@ -115,3 +115,16 @@ test('lineage suffixes join the name before them (Akhund Zada, Shahid Khel, Ali 
   assert.deepEqual(texts('Abdul Habib Ali Zai'), ['abdalhabib', 'alizai']);
   assert.deepEqual(texts('آخوند زاده'), ['اخوندزاده']);
 });
+
+test('a kunya (Abu, Abou, Umm, ابو followed by a name) marks both its words; a trailing Abu is a name part', () => {
+  const kunya = (name: string): boolean[] => tokenizeName(name)[0]!.map((t) => t.kunya);
+  // Forms from the UN list's aliases: "Abu Ali al-Kawari", "Yahia Abou Ammar", "ABU-AL QASSIM OMAR".
+  assert.deepEqual(kunya('Abu Ali al-Kawari'), [true, true, false]);
+  assert.deepEqual(kunya('Yahia Abou Ammar'), [false, true, true]);
+  assert.deepEqual(kunya('ABU-AL QASSIM OMAR'), [true, true, false]);
+  assert.deepEqual(kunya('Abu Abdul Rahman al Filipini'), [true, true, false]);
+  assert.deepEqual(kunya('أبو بكر محمد'), [true, true, false]);
+  assert.deepEqual(kunya('Umm Salama'), [true, true]);
+  assert.deepEqual(kunya('Mohammed Abu'), [false, false]);
+  assert.deepEqual(kunya('Abubakar Shekau'), [false, false]);
+});

@@ -8,7 +8,7 @@ import { foldText, isArabicLetter } from './fold.js';
 import { foldArabicScript } from './arabic-script.js';
 import { isTitle } from './titles.js';
 import { isStopWord } from './stop-words.js';
-import { canonicalParticles, isArticle } from './particles.js';
+import { canonicalParticles, isArticle, kunyaParts } from './particles.js';
 import { latinSkeleton } from './skeleton.js';
 import { arabicSkeletons } from './transliterate.js';
 
@@ -29,6 +29,8 @@ export interface NameToken {
   readonly readings?: readonly string[];
   /** A single Latin letter: an initial ("Abdul Rahman S.") that only agrees with parts starting with it. */
   readonly initial: boolean;
+  /** Part of a kunya ("Abu Hamza": both words): a byname, whose absence on the other side says little. */
+  readonly kunya: boolean;
 }
 
 /** Apostrophes and ayn/hamza signs Latin transliterations write inside words ('Abd, Ba'th, Mu'min). */
@@ -72,19 +74,19 @@ const GLUED_FILIATION = /^(?:bin|ibn|ben)(?:al|el)([a-z]{3,})$/;
 /** The canonical abd compound made by canonicalParticles ("abdal" + name), governing a name of 3+ letters. */
 const ABD_COMPOUND = /^abdal([a-z]{3,})$/;
 
-function makeToken(text: string): NameToken {
+function makeToken(text: string, kunya = false): NameToken {
   const script = scriptOf(text);
   // Every token has the same properties in the same order (absent ones undefined): the matcher's hot loops then see
   // one object shape, which the JIT keeps optimised.
   if (script === 'arabic') {
     const readings = arabicSkeletons(text);
-    return { text, script, skeleton: readings[0] ?? '', alt: undefined, readings, initial: false };
+    return { text, script, skeleton: readings[0] ?? '', alt: undefined, readings, initial: false, kunya };
   }
-  if (script === 'other') return { text, script, skeleton: '', alt: undefined, readings: undefined, initial: false };
+  if (script === 'other') return { text, script, skeleton: '', alt: undefined, readings: undefined, initial: false, kunya };
   // "abdalkader" also compares as "kader": aliases often drop the abd ("Es Sayed, Kader" for Abd el-Kader).
   const governed = ABD_COMPOUND.exec(text)?.[1] ?? GLUED_ARTICLE.exec(text)?.[1] ?? GLUED_FILIATION.exec(text)?.[1];
   const alt = governed === undefined ? undefined : { text: governed, skeleton: latinSkeleton(governed) };
-  return { text, script, skeleton: latinSkeleton(text), alt, readings: undefined, initial: text.length === 1 };
+  return { text, script, skeleton: latinSkeleton(text), alt, readings: undefined, initial: text.length === 1, kunya };
 }
 
 // Joined tokens, per pair of token objects (listed tokens are interned, so a listed pair recurs in every query
@@ -124,7 +126,9 @@ export function tokenizeName(full: string): NameToken[][] {
     // A title word after an article is a family name ("El Sheikh", "Al-Haj"), not a title.
     // Numbers are not name parts: they come from dates and remarks left in alias text ("born ... 01 Jan.1967").
     const untitled = list.filter((w, i) => !isStopWord(w) && !/^\d+$/.test(w) && !(isTitle(w) && !isArticle(list[i - 1] ?? '')));
-    const tokens = canonicalParticles(untitled.length > 0 ? untitled : list).map(makeToken);
+    const canonical = canonicalParticles(untitled.length > 0 ? untitled : list);
+    const kunya = kunyaParts(canonical);
+    const tokens = canonical.map((text, i) => makeToken(text, kunya[i]));
     if (tokens.length > 0) out.push(tokens);
   }
   return out;

@@ -47,6 +47,28 @@ const LINEAGE_SUFFIXES: ReadonlySet<string> = new Set([
 const ULLAH_FORM = /^[uoai]llah?$/;
 const ARABIC_ALLAH = 'الله';
 
+/**
+ * The first word of a kunya, the teknonym "father/mother of X" ("Abu Hamza", "Abou Ammar", "Umm Salama", "ابو بكر"),
+ * as it stands alone before the name it governs. A kunya is a byname used beside or instead of the given names, so a
+ * list entry's names often lack the one a traveller gives, and the other way round.
+ */
+const KUNYA_FORMS: ReadonlySet<string> = new Set(['abu', 'abou', 'abo', 'aboo', 'abi', 'umm', 'um', 'oum', 'ابو', 'ام']);
+
+/**
+ * Which canonical tokens (canonicalParticles' output) belong to a kunya: the kunya word and the one name part it
+ * governs ("Abu Ali Kawari" -> true, true, false). A kunya word with nothing after it is a name part of its own.
+ */
+export function kunyaParts(tokens: readonly string[]): boolean[] {
+  const out = tokens.map(() => false);
+  for (let i = 0; i + 1 < tokens.length; i++)
+    if (KUNYA_FORMS.has(tokens[i]!) && !out[i]) {
+      out[i] = true;
+      out[i + 1] = true;
+      i++;
+    }
+  return out;
+}
+
 function stripArticle(token: string): string {
   if (token.startsWith(ARABIC_ARTICLE) && token.length > 3 && token !== ARABIC_ALLAH) return token.slice(2);
   return token;
