@@ -37,6 +37,18 @@ interface ArchModel {
   readonly bottom: number;
 }
 
+/**
+ * The drawn parameters of one print's orientation field apart from its noise raster: the singular points, the arch
+ * ridge family and the amplitude of the smooth perturbation. Template-level generators (minutiae-*.ts) evaluate it
+ * at single points with {@link modelOrientation} instead of rasterising the whole field.
+ */
+export interface OrientationModel {
+  readonly singularities: readonly SingularPoint[];
+  readonly arch: ArchModel;
+  /** Amplitude of the smooth random perturbation, radians. */
+  readonly amplitude: number;
+}
+
 /** Distances (px) from the nearest singular point over which the arch slope is blended into the zero-pole field. */
 const ARCH_BLEND_NEAR = 60;
 const ARCH_BLEND_FAR = 180;
@@ -45,6 +57,39 @@ const ARCH_BLEND_FAR = 180;
 export function wrapOrientation(theta: number): number {
   const t = theta % Math.PI;
   return t < 0 ? t + Math.PI : t;
+}
+
+/** Draws the arch family and the perturbation amplitude of a print on `shape` with these singular points. */
+export function sampleOrientationModel(
+  shape: FingertipShape,
+  singularities: readonly SingularPoint[],
+  prng: Prng,
+): OrientationModel {
+  const plainArch = singularities.length === 0;
+  const arch: ArchModel = {
+    x0: shape.cx + prng.range(-0.15, 0.15) * shape.left,
+    width: prng.range(0.4, 0.6) * (shape.left + shape.right) * 0.5,
+    height: plainArch ? prng.range(60, 130) : prng.range(30, 70),
+    top: shape.cy - shape.top,
+    bottom: shape.cy + shape.bottom,
+  };
+  return { singularities, arch, amplitude: prng.range(0.08, 0.2) };
+}
+
+/**
+ * The model's orientation at (x, y) before the smooth perturbation, radians, not wrapped: the zero-pole field
+ * with the arch slope blended in away from the singular points, or the arch slope alone for a plain arch.
+ */
+export function modelOrientation(model: OrientationModel, x: number, y: number): number {
+  const { singularities } = model;
+  const base = archOrientation(model.arch, x, y);
+  if (singularities.length === 0) return base;
+  // Far from the singular points the zero-pole field tends to straight horizontal ridges, while ridges really
+  // arch over the pattern area following the fingertip; blend the arch slope in with distance.
+  let nearest = Infinity;
+  for (const s of singularities) nearest = Math.min(nearest, Math.hypot(x - s.x, y - s.y));
+  const t = Math.min(1, Math.max(0, (nearest - ARCH_BLEND_NEAR) / (ARCH_BLEND_FAR - ARCH_BLEND_NEAR)));
+  return zeroPoleOrientation(singularities, x, y) + t * t * (3 - 2 * t) * base;
 }
 
 /**
@@ -59,28 +104,11 @@ export function orientationField(
   prng: Prng,
 ): Float32Array {
   const out = new Float32Array(width * height);
-  const plainArch = singularities.length === 0;
-  const arch: ArchModel = {
-    x0: shape.cx + prng.range(-0.15, 0.15) * shape.left,
-    width: prng.range(0.4, 0.6) * (shape.left + shape.right) * 0.5,
-    height: plainArch ? prng.range(60, 130) : prng.range(30, 70),
-    top: shape.cy - shape.top,
-    bottom: shape.cy + shape.bottom,
-  };
-  const amplitude = prng.range(0.08, 0.2);
+  const model = sampleOrientationModel(shape, singularities, prng);
   const noise = fractalNoise(width, height, prng.range(100, 160), 2, prng);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      let base = archOrientation(arch, x, y);
-      if (!plainArch) {
-        // Far from the singular points the zero-pole field tends to straight horizontal ridges, while ridges
-        // really arch over the pattern area following the fingertip; blend the arch slope in with distance.
-        let nearest = Infinity;
-        for (const s of singularities) nearest = Math.min(nearest, Math.hypot(x - s.x, y - s.y));
-        const t = Math.min(1, Math.max(0, (nearest - ARCH_BLEND_NEAR) / (ARCH_BLEND_FAR - ARCH_BLEND_NEAR)));
-        base = zeroPoleOrientation(singularities, x, y) + t * t * (3 - 2 * t) * base;
-      }
-      out[y * width + x] = wrapOrientation(base + amplitude * noise[y * width + x]);
+      out[y * width + x] = wrapOrientation(modelOrientation(model, x, y) + model.amplitude * noise[y * width + x]);
     }
   }
   return out;
