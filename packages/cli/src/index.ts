@@ -13,6 +13,7 @@ import { register as registerEvalScreening } from './commands/eval-screening.js'
 import { register as registerRetention } from './commands/retention.js';
 import { register as registerAdmin } from './commands/admin.js';
 import { register as registerDb } from './commands/db.js';
+import { register as registerDemo } from './commands/demo.js';
 
 export function buildProgram(): Command {
   const program = new Command('sarhad')
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerRetention(program);
   registerAdmin(program);
   registerDb(program);
+  registerDemo(program);
   return program;
 }
 

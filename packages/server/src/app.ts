@@ -33,6 +33,7 @@ import { auditSigningRoutes } from './routes/audit-signing-routes.js';
 import { loadAuditSigningKey, type AuditSigningKey } from './services/audit-signing-service.js';
 import { Metrics } from './services/metrics.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
+import { demoRoutes } from './routes/demo-routes.js';
 import { EventBus } from './services/events.js';
 import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { eventsRoutes } from './routes/events-routes.js';
@@ -144,6 +145,7 @@ export function build(deps: AppDeps): FastifyInstance {
   crossingsRoutes(app, ctx);
   movementsRoutes(app, ctx);
   auditSigningRoutes(app, ctx);
+  demoRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   eventsRoutes(app, ctx);
   return app;

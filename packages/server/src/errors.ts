@@ -96,6 +96,14 @@ export const SERVER_ERRORS = {
   STORAGE_UNAVAILABLE: 503,
   /** The database file or schema does not exist (nothing to open). */
   STORAGE_MISSING: 500,
+  /** No demo data is loaded in this database (`sarhad demo`, or the demo choice at first-run setup). */
+  DEMO_DISABLED: 404,
+  /** Demo data is already loaded, or an interrupted load used another seed or size. */
+  DEMO_ALREADY_LOADED: 409,
+  /** Demo data is being loaded by this server right now. */
+  DEMO_LOADING: 409,
+  /** The traveller named to the simulated scanner is not a demo traveller. */
+  DEMO_TRAVELLER_NOT_FOUND: 404,
   /** An unexpected failure; details are in the server log, never in the response. */
   INTERNAL: 500,
 } as const;

@@ -29,3 +29,6 @@ export { SignedAuditCheckpoint } from './domain/audit-signature.js';
 export { purgeExpired, type PurgeReport } from './services/retention-service.js';
 export { startServer, type RunningServer, type StartOptions } from './main.js';
 export * from './domain/mrz-td3.js';
+export { loadDemoFromConsole } from './services/demo-console-service.js';
+export { DEFAULT_DEMO_SEED, DEFAULT_DEMO_TRAVELLERS, MAX_DEMO_TRAVELLERS, demoFingerCapture, type DemoAccount, type DemoProgress, type DemoSummary, type DemoStatus } from './services/demo-service.js';
+export * from './domain/demo-people.js';

@@ -268,6 +268,31 @@ export interface WatchlistSuppressionsTable {
   decided_by: string;
 }
 
+/** The demo data loaded into this database (at most one row, id 1): migration 0015. */
+export interface DemoStateTable {
+  id: number;
+  seed: number;
+  travellers: number;
+  /** YYYY-MM-DD the population's documents were generated for. */
+  generated_for: string;
+  /** `loading`, `loaded` or `failed`. */
+  status: string;
+  done: number;
+  total: number;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+/** Which synthetic person a demo traveller is (fingers, scenario kind, home post). */
+export interface DemoTravellersTable {
+  traveller_id: string;
+  person_index: number;
+  finger_person: number;
+  kind: string;
+  post_code: string;
+}
+
 /** Every table, keyed by name. */
 export interface DB {
   audit_log: AuditLogTable;
@@ -291,4 +316,6 @@ export interface DB {
   crossings: CrossingsTable;
   crossing_decisions: CrossingDecisionsTable;
   watchlist_suppressions: WatchlistSuppressionsTable;
+  demo_state: DemoStateTable;
+  demo_travellers: DemoTravellersTable;
 }

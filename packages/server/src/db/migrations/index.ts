@@ -14,6 +14,7 @@ import * as m0008 from './0008-crossings.js';
 import * as m0009 from './0009-crossing-decisions.js';
 import * as m0010 from './0010-audit-anchor.js';
 import * as m0013 from './0013-watchlist-suppressions.js';
+import * as m0015 from './0015-demo.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-audit-log': m0001,
@@ -27,4 +28,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0009-crossing-decisions': m0009,
   '0010-audit-anchor': m0010,
   '0013-watchlist-suppressions': m0013,
+  '0015-demo': m0015,
 });
