@@ -27,6 +27,20 @@ export const ENGINE_ERROR_CODES = [
   'ENGINE_INVALID_THRESHOLD',
   /** Evaluation inputs that cannot produce the requested statistic (no genuine or impostor scores...). */
   'ENGINE_EVAL_INPUT',
+  /** A gallery call with invalid input: subject id, finger positions, fingers per subject, search options. */
+  'ENGINE_GALLERY_INPUT',
+  /** A subject id inserted into the gallery is already enrolled there. */
+  'ENGINE_GALLERY_DUPLICATE',
+  /** A subject id to update is not in the gallery. */
+  'ENGINE_GALLERY_NOT_FOUND',
+  /** The gallery was closed; it accepts no more writes or searches. */
+  'ENGINE_GALLERY_CLOSED',
+  /** A gallery search worker failed or stopped while answering. */
+  'ENGINE_WORKER_FAILED',
+  /** The bytes are not a gallery snapshot this engine reads (magic, format version or record layout differ). */
+  'ENGINE_SNAPSHOT_INVALID',
+  /** A gallery snapshot is truncated, fails its checksum, or has an inconsistent id table. */
+  'ENGINE_SNAPSHOT_CORRUPT',
 ] as const;
 
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];

@@ -26,6 +26,16 @@ export * from './match/prepared-template.js';
 export * from './match/matcher.js';
 export * from './match/calibration.js';
 
+// 1:N identification: a gallery in shared memory, a candidate index, parallel search, fusion, FPIR thresholds.
+export * from './identify/fingerprint-gallery.js';
+export * from './identify/finger-batch.js';
+export * from './identify/fusion.js';
+export * from './identify/fpir.js';
+export * from './identify/snapshot-format.js';
+export * from './identify/module-worker.js';
+export { DEFAULT_SHORTLIST, MAX_FINGER_CODES, MAX_GALLERY_MINUTIAE, MAX_SUBJECT_FINGERS } from './identify/identify-parameters.js';
+export { RECORD_BYTES } from './identify/gallery-chunk.js';
+
 // Evaluation: FVC protocol, error rates, DET curves.
 export * from './eval/fvc-protocol.js';
 export * from './eval/metrics.js';

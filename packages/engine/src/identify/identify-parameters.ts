@@ -1,0 +1,56 @@
+/**
+ * Sizes and tolerances of the 1:N gallery and its candidate index, in one place so that the gallery's memory layout,
+ * the code that writes index codes and the workers that read them agree. Distances are pixels at 500 dpi, angles
+ * byte angles (256 a turn; match/byte-angle.ts), as everywhere in the engine.
+ *
+ * The index values were chosen on the FVC2002 DB1-DB3 and FVC2004 DB1 B sets (our extractor): impression 1 of a
+ * finger enrolled, impressions 2-8 as probes, against every other finger of the same set (IDENTIFY.md, "Index").
+ */
+
+/** Minutiae kept per enrolled finger, the best by quality (FVC extractions hold 9-62; the extractor keeps <= 100). */
+export const MAX_GALLERY_MINUTIAE = 64;
+
+/** Index codes kept per enrolled finger: the triangles of smallest perimeter (short edges distort least). */
+export const MAX_FINGER_CODES = 128;
+
+/** Fingers one subject may hold: ISO/IEC 19794-2 finger positions 1..10. */
+export const MAX_SUBJECT_FINGERS = 10;
+
+/**
+ * Finger records per shared-memory chunk. A subject's records never straddle two chunks, so a worker scans each
+ * chunk with local indices. 65,536 records are about 45 MB.
+ */
+export const CHUNK_RECORDS = 65_536;
+
+/** Neighbours of each minutia whose pairs form the enrolled finger's triangles (4 neighbours: 6 triangles). */
+export const GALLERY_TRIANGLE_NEIGHBOURS = 4;
+/**
+ * Neighbours on the probe side: one more than the gallery's, so that a spurious or missed minutia in either print
+ * still leaves the enrolled triangle among the probe's.
+ */
+export const PROBE_TRIANGLE_NEIGHBOURS = 5;
+/** Neighbours farther than this do not form triangles (px; nine-neighbour edges are rarely longer). */
+export const MAX_TRIANGLE_SIDE = 180; // px
+
+/** Triangle side lengths are binned 8 px wide into 16 bins (the last holds every longer side). */
+export const SIDE_BIN = 8; // px
+export const SIDE_BINS = 16;
+/** Side-length tolerance on the probe side: base + slope · length, as skin stretches (match-parameters.ts). */
+export const SIDE_TOLERANCE_BASE = 5; // px
+export const SIDE_TOLERANCE_SLOPE = 0.06;
+/** Minutia directions relative to a side: 16 bins of 22.5 degrees (byte angle >> 4). */
+export const DIRECTION_BIN_SHIFT = 4;
+/** The angle between the two sides at the apex, 0..127 byte units: 8 bins of 22.5 degrees. */
+export const APEX_BIN_SHIFT = 4;
+/** Angle tolerance on the probe side: 8 units = 11.25 degrees, as the matcher's (ANGLE_TOLERANCE). */
+export const INDEX_ANGLE_TOLERANCE = 8;
+
+/**
+ * Triangle features are hashed into 2^20 cells, so the probe's cell bitmap is 128 KB and stays in the core's cache
+ * while the gallery's codes stream past it.
+ */
+export const CODE_BITS = 20;
+export const CODE_CELLS = 1 << CODE_BITS;
+
+/** Subjects passed from the index to full matching when a search does not say (`shortlist`). */
+export const DEFAULT_SHORTLIST = 400;
