@@ -24,7 +24,7 @@ import { auditRoutes } from './routes/audit-routes.js';
 import { travellersRoutes } from './routes/travellers-routes.js';
 import { fingerprintsRoutes } from './routes/fingerprints-routes.js';
 import { webRoutes } from './routes/web-routes.js';
-import { ExhaustiveGallery, type IdentificationGallery } from './services/identification-gallery.js';
+import { createGallery, type IdentificationGallery } from './services/identification-gallery.js';
 import { WatchlistScreening } from './services/watchlist-screening.js';
 import { watchlistsRoutes } from './routes/watchlists-routes.js';
 import { crossingsRoutes } from './routes/crossings-routes.js';
@@ -33,6 +33,7 @@ import { auditSigningRoutes } from './routes/audit-signing-routes.js';
 import { loadAuditSigningKey, type AuditSigningKey } from './services/audit-signing-service.js';
 import { Metrics } from './services/metrics.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
+import { abisRoutes } from './routes/abis-routes.js';
 import { demoRoutes } from './routes/demo-routes.js';
 import { EventBus } from './services/events.js';
 import { dashboardRoutes } from './routes/dashboard-routes.js';
@@ -68,7 +69,7 @@ export function build(deps: AppDeps): FastifyInstance {
     clock: deps.clock,
     config: deps.config,
     logger: deps.logger,
-    gallery: deps.gallery ?? new ExhaustiveGallery(deps.database.db),
+    gallery: deps.gallery ?? createGallery(deps.database.db),
     watchlists: new WatchlistScreening(deps.database.db),
     metrics: new Metrics(),
     events: new EventBus(deps.logger),
@@ -145,6 +146,7 @@ export function build(deps: AppDeps): FastifyInstance {
   crossingsRoutes(app, ctx);
   movementsRoutes(app, ctx);
   auditSigningRoutes(app, ctx);
+  abisRoutes(app, ctx);
   demoRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   eventsRoutes(app, ctx);

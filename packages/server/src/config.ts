@@ -43,10 +43,23 @@ export const EnvConfig = z.object({
   // behind a signed anchor, never younger than 365 days).
   SARHAD_RETENTION_UNENROLLED_DAYS: integer(1, 10 * 365).default(3 * 365), // 1095 days: EES keeps records 3 years
   SARHAD_RETENTION_AUDIT_DAYS: integer(365, 100 * 365).optional(), // unset: never purged; at least 365 days
+  // Enrolled travellers (fingerprints) idle this long: their record, fingers and crossings go, and the 1:N gallery
+  // forgets them. Unset: kept for ever (EES keeps a record 3 years after the last exit: 1095 days).
+  SARHAD_RETENTION_ENROLLED_DAYS: integer(365, 100 * 365).optional(), // unset: never purged; at least 365 days
   SARHAD_RETENTION_INTERVAL_MINUTES: integer(1, 7 * 24 * 60).default(24 * 60), // 1440 min: the server purges daily
   // Signed audit checkpoints: who signs (a post code or server name) and where the Ed25519 private key lives.
   SARHAD_SERVER_ID: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, . _ -').optional(), // default: host name
   SARHAD_AUDIT_KEY_FILE: z.string().min(1).optional(), // default: audit-signing-key.pem in the data directory (0600)
+  // MOSIP ABIS interface: where an INSERT's or IDENTIFY's referenceURL may be fetched from. Comma-separated URL
+  // prefixes (`https://datashare.example.org/v1/`); unset: only inline `data:` URLs, nothing is fetched.
+  SARHAD_ABIS_FETCH_ALLOW: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((p) => /^https?:\/\/[^/\s]+\/\S*$/.test(p.trim())),
+      'comma-separated http(s) URL prefixes, each with a path ending in / or more',
+    )
+    .optional(),
+  SARHAD_ABIS_FETCH_TIMEOUT_MS: integer(100, 120_000).default(10_000), // 10 s per referenceURL fetch
   NODE_ENV: z.string().optional(),
 });
 export type EnvConfig = z.infer<typeof EnvConfig>;
@@ -78,8 +91,12 @@ export interface Config {
     readonly unenrolledDays: number;
     readonly imageDays: number;
     readonly auditDays: number | undefined;
+    /** Enrolled travellers idle this long are purged (undefined: kept for ever). */
+    readonly enrolledDays: number | undefined;
     readonly intervalMinutes: number;
   };
+  /** The MOSIP ABIS interface: URL prefixes a referenceURL may be fetched from (empty: data: URLs only). */
+  readonly abis: { readonly fetchAllow: readonly string[]; readonly fetchTimeoutMs: number };
   /** Signed checkpoints: the server id they name and the Ed25519 private key file (PKCS#8 PEM). */
   readonly auditSigning: {
     readonly serverId: string;
@@ -147,7 +164,12 @@ export function loadConfig(
       unenrolledDays: e.SARHAD_RETENTION_UNENROLLED_DAYS,
       imageDays: e.SARHAD_IMAGE_RETENTION_DAYS,
       auditDays: e.SARHAD_RETENTION_AUDIT_DAYS,
+      enrolledDays: e.SARHAD_RETENTION_ENROLLED_DAYS,
       intervalMinutes: e.SARHAD_RETENTION_INTERVAL_MINUTES,
+    },
+    abis: {
+      fetchAllow: (e.SARHAD_ABIS_FETCH_ALLOW ?? '').split(',').map((p) => p.trim()).filter((p) => p !== ''),
+      fetchTimeoutMs: e.SARHAD_ABIS_FETCH_TIMEOUT_MS,
     },
     auditSigning: {
       serverId: e.SARHAD_SERVER_ID ?? (hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 100) || 'sarhad'),

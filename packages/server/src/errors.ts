@@ -40,6 +40,8 @@ export const SERVER_ERRORS = {
   LANE_CODE_TAKEN: 409,
   /** No device with this id (or not visible to the caller). */
   DEVICE_NOT_FOUND: 404,
+  /** No ABIS client with this id. */
+  ABIS_CLIENT_NOT_FOUND: 404,
   /** No user with this id (or not visible to the caller). */
   USER_NOT_FOUND: 404,
   /** A user with this username already exists. */

@@ -13,6 +13,7 @@ import { migrateToLatest } from './db/migrate.js';
 import * as setupService from './services/setup-service.js';
 import { loadAuditSigningKey } from './services/audit-signing-service.js';
 import { startRetentionJob } from './services/retention-job.js';
+import { createGallery } from './services/identification-gallery.js';
 
 export interface RunningServer {
   /** Where the API listens, e.g. `http://127.0.0.1:4400`. */
@@ -41,13 +42,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const migrations = await migrateToLatest(database);
     // Generated on first start (data directory, mode 0600), so the public key can be handed to auditors at once.
     const auditSigningKey = loadAuditSigningKey(config);
-    const app = build({ database, clock, logger, config, auditSigningKey });
+    // Shared by the API and the retention job, which drops purged travellers from it.
+    const gallery = createGallery(database.db);
+    const app = build({ database, clock, logger, config, auditSigningKey, gallery });
     const ctx = { db: database.db, dialect: database.dialect, clock, config, logger };
     const setupToken = await setupService.issueSetupToken(ctx);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const retention = startRetentionJob({ db: database.db, clock, config, logger, auditKey: () => auditSigningKey });
+    const retention = startRetentionJob({ db: database.db, clock, config, logger, auditKey: () => auditSigningKey, gallery });
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
       url: `http://${host}:${port}`,

@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../src/db/migrations/index.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 
 const OUR_TABLES = [
+  'abis_clients', 'abis_fingers', 'abis_references', 'abis_requests',
   'adjudication_cases', 'audit_anchor', 'audit_head', 'audit_log', 'crossing_decisions', 'crossings', 'devices', 'documents', 'fingerprints', 'lanes', 'login_throttle', 'posts', 'sessions', 'setup_tokens',
   'travellers', 'user_posts', 'user_roles', 'users', 'watchlist_entries', 'watchlist_suppressions', 'watchlist_versions',
 ];

@@ -99,7 +99,7 @@ describeEachDialect('retention purge', (context) => {
   test('a dry run counts what is past its period and deletes nothing', async () => {
     await seed(context.database, clock);
     const report = await purgeExpired(retentionContext(context.database, now), { dryRun: true });
-    assert.deepEqual(report.deleted, { unidentifiedCrossings: 1, unenrolledTravellers: 1, unenrolledTravellerCrossings: 1, auditEntries: 10 });
+    assert.deepEqual(report.deleted, { unidentifiedCrossings: 1, unenrolledTravellers: 1, unenrolledTravellerCrossings: 1, enrolledTravellers: 0, enrolledFingerprints: 0, enrolledTravellerCrossings: 0, auditEntries: 10 });
     assert.equal(report.auditSeq, null);
     assert.equal((await ids(context.database, 'travellers')).length, 4);
     assert.equal((await ids(context.database, 'crossings')).length, 6);
@@ -110,7 +110,7 @@ describeEachDialect('retention purge', (context) => {
     const before = await exportCheckpoint(context.database.db);
     const ctx = retentionContext(context.database, now);
     const report = await purgeExpired(ctx);
-    assert.deepEqual(report.deleted, { unidentifiedCrossings: 1, unenrolledTravellers: 1, unenrolledTravellerCrossings: 1, auditEntries: 10 });
+    assert.deepEqual(report.deleted, { unidentifiedCrossings: 1, unenrolledTravellers: 1, unenrolledTravellerCrossings: 1, enrolledTravellers: 0, enrolledFingerprints: 0, enrolledTravellerCrossings: 0, auditEntries: 10 });
     assert.deepEqual(await ids(context.database, 'travellers'), ['B', 'C', 'D']);
     assert.deepEqual(await ids(context.database, 'crossings'), ['x-B-old', 'x-B-recent', 'x-C', 'x-unknown-recent']);
     const documents = await context.database.db.selectFrom('documents').select('id').orderBy('id').execute();
@@ -158,7 +158,7 @@ describeEachDialect('retention purge', (context) => {
   test('a purge with nothing past its period deletes nothing and appends no entry', async () => {
     const head = await exportCheckpoint(context.database.db);
     const report = await purgeExpired(retentionContext(context.database, now));
-    assert.deepEqual(report.deleted, { unidentifiedCrossings: 0, unenrolledTravellers: 0, unenrolledTravellerCrossings: 0, auditEntries: 0 });
+    assert.deepEqual(report.deleted, { unidentifiedCrossings: 0, unenrolledTravellers: 0, unenrolledTravellerCrossings: 0, enrolledTravellers: 0, enrolledFingerprints: 0, enrolledTravellerCrossings: 0, auditEntries: 0 });
     assert.equal(report.auditSeq, null);
     assert.equal((await exportCheckpoint(context.database.db)).seq, head.seq);
   });

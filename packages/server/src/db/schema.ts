@@ -293,6 +293,82 @@ export interface DemoTravellersTable {
   post_code: string;
 }
 
+/** An identity platform allowed to call the ABIS interface (`/abis/...`), by API key (only its SHA-256 stored). */
+export interface AbisClientsTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  /** The key's first characters, to tell keys apart. */
+  key_prefix: string;
+  created_at: string;
+  created_by: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}
+
+/** A reference (one enrolment in the identity platform) stored by an ABIS INSERT. */
+export interface AbisReferencesTable {
+  reference_id: string;
+  /** The INSERT's requestId. */
+  request_id: string;
+  created_at: string;
+  /** `abis:<client id>`. */
+  created_by: string;
+}
+
+/** A finger of an ABIS reference, as a Sarhad template. */
+export interface AbisFingersTable {
+  id: string;
+  reference_id: string;
+  /** ISO/IEC 19794-2 finger position 1..10. */
+  finger_position: number;
+  /** Base64 of the template in Sarhad's internal binary format. */
+  template: string;
+  minutiae: number;
+  /** 0..100. */
+  quality: number;
+  /** The template format the CBEFF carried (`iso19794-2:2005`, `ansi378-2004`, `sarhad`). */
+  source_format: string;
+}
+
+/** The answer to an ABIS INSERT or DELETE that succeeded, kept under its requestId so a re-sent request is not applied twice. */
+export interface AbisRequestsTable {
+  request_id: string;
+  /** `mosip.abis.insert` or `mosip.abis.delete`. */
+  operation: string;
+  /** SHA-256 of the request's operation, referenceId and referenceURL. */
+  request_hash: string;
+  /** JSON of the response as sent. */
+  response: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** The demo data loaded into this database (at most one row, id 1): migration 0015. */
+export interface DemoStateTable {
+  id: number;
+  seed: number;
+  travellers: number;
+  /** YYYY-MM-DD the population's documents were generated for. */
+  generated_for: string;
+  /** `loading`, `loaded` or `failed`. */
+  status: string;
+  done: number;
+  total: number;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+/** Which synthetic person a demo traveller is (fingers, scenario kind, home post). */
+export interface DemoTravellersTable {
+  traveller_id: string;
+  person_index: number;
+  finger_person: number;
+  kind: string;
+  post_code: string;
+}
+
 /** Every table, keyed by name. */
 export interface DB {
   audit_log: AuditLogTable;
@@ -318,4 +394,8 @@ export interface DB {
   watchlist_suppressions: WatchlistSuppressionsTable;
   demo_state: DemoStateTable;
   demo_travellers: DemoTravellersTable;
+  abis_clients: AbisClientsTable;
+  abis_references: AbisReferencesTable;
+  abis_fingers: AbisFingersTable;
+  abis_requests: AbisRequestsTable;
 }

@@ -27,3 +27,15 @@ export async function listTemplatesAfter(
     .limit(limit)
     .execute();
 }
+
+/** Of `travellerIds`, those with at least one fingerprint stored (to confirm 1:N candidates). */
+export async function travellersWithFingerprints(db: Kysely<DB>, travellerIds: readonly string[]): Promise<Set<string>> {
+  if (travellerIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('fingerprints')
+    .select('traveller_id')
+    .distinct()
+    .where('traveller_id', 'in', [...travellerIds])
+    .execute();
+  return new Set(rows.map((r) => r.traveller_id));
+}

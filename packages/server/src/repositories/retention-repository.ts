@@ -1,6 +1,6 @@
 /**
- * Queries of the retention purge: records of travellers who were never enrolled (no fingerprints), past their
- * period. Times are ISO 8601 UTC text, so `<` compares them in time order on both dialects.
+ * Queries of the retention purge: records of travellers who were never enrolled (no fingerprints), and of enrolled
+ * travellers idle for their period. Times are ISO 8601 UTC text, so `<` compares them in time order on both dialects.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -54,8 +54,60 @@ export async function listIdleUnenrolledTravellers(db: Kysely<DB>, cutoff: strin
 }
 
 /**
- * Deletes the travellers and their crossings (whose responses name them). Documents, decisions and resolved
- * adjudication cases about them go with them (ON DELETE CASCADE). Returns the counts.
+ * Enrolled travellers (with fingerprints) idle since `cutoff`: their record, every document, fingerprint and crossing
+ * is older than the cutoff, and they are not waiting in an open adjudication case.
+ */
+export async function listIdleEnrolledTravellers(db: Kysely<DB>, cutoff: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('travellers as t')
+    .select('t.id')
+    .where('t.created_at', '<', cutoff)
+    .where('t.updated_at', '<', cutoff)
+    .where(({ exists, selectFrom }) => exists(selectFrom('fingerprints as f').select('f.id').whereRef('f.traveller_id', '=', 't.id')))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('fingerprints as f').select('f.id').whereRef('f.traveller_id', '=', 't.id').where('f.created_at', '>=', cutoff)),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('crossings as c').select('c.id').whereRef('c.traveller_id', '=', 't.id').where('c.recorded_at', '>=', cutoff)),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('documents as d').select('d.id').whereRef('d.traveller_id', '=', 't.id').where('d.created_at', '>=', cutoff)),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('adjudication_cases as a').select('a.id').whereRef('a.traveller_id', '=', 't.id').where('a.status', '=', 'open'),
+        ),
+      ),
+    )
+    .orderBy('t.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Fingerprints stored for these travellers (counted before they go with them). */
+export async function countFingerprintsOf(db: Kysely<DB>, ids: readonly string[]): Promise<number> {
+  let count = 0;
+  for (let i = 0; i < ids.length; i += DELETE_BATCH) {
+    const row = await db
+      .selectFrom('fingerprints')
+      .select(({ fn }) => fn.countAll<number | string | bigint>().as('n'))
+      .where('traveller_id', 'in', ids.slice(i, i + DELETE_BATCH))
+      .executeTakeFirstOrThrow();
+    count += Number(row.n);
+  }
+  return count;
+}
+
+/**
+ * Deletes the travellers and their crossings (whose responses name them). Documents, fingerprints, decisions and
+ * resolved adjudication cases about them go with them (ON DELETE CASCADE). Returns the counts.
  */
 export async function deleteTravellersWithCrossings(
   db: Kysely<DB>,

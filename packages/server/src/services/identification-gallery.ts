@@ -1,8 +1,14 @@
 /**
  * The 1:N identification gallery: every enrolled finger, prepared for matching and held in memory. Loaded from the
- * database once when the application becomes ready and updated after each enrolment commits. Search is
- * exhaustive (every traveller who has a finger at a probe's position is compared); a later issue replaces it with
- * a candidate index behind the same {@link IdentificationGallery} interface.
+ * database once when the application becomes ready, updated after each enrolment commits, and emptied of a subject
+ * after the transaction that deleted their fingers commits (retention). Search is exhaustive (every subject who has
+ * a finger at a probe's position is compared); a candidate index sits behind the same {@link IdentificationGallery}
+ * interface.
+ *
+ * A gallery holds one population, read through a {@link GallerySource}: enrolled travellers (`fingerprints`, the
+ * default) or the references an identity platform stored through the ABIS interface (`abis_fingers`). Candidates
+ * are confirmed against the source before they are answered, so fingers deleted behind this process's back (by
+ * `sarhad retention purge` from the console) are never reported, and are dropped from memory when noticed.
  *
  * Per traveller, the scores of the fingers compared are fused by {@link fuseFingerScores} (sum of calibrated
  * scores, converted back to a calibrated score through the Erlang tail: see domain/score-fusion.ts), so a fused
@@ -15,6 +21,7 @@
 import type { Kysely } from 'kysely';
 import { matchPrepared, type PreparedTemplate } from '@sarhad/engine';
 import * as fingerprintsRepo from '../repositories/fingerprints-repository.js';
+import * as abisRepo from '../repositories/abis-repository.js';
 import type { DB } from '../db/schema.js';
 import { fuseFingerScores } from '../domain/score-fusion.js';
 import { preparedFromStored } from './fingerprint-capture.js';
@@ -31,7 +38,10 @@ export interface FingerScore {
   readonly score: number;
 }
 
-/** A traveller compared against a probe: fused score and the per-finger scores it came from. */
+/**
+ * A subject compared against a probe: fused score and the per-finger scores it came from. The subject is a
+ * traveller id (or, in the ABIS gallery, a referenceId).
+ */
 export interface GalleryComparison {
   readonly travellerId: string;
   readonly score: number;
@@ -57,6 +67,11 @@ export interface IdentificationGallery {
   verify(travellerId: string, probe: readonly GalleryFinger[]): Promise<GalleryComparison | undefined>;
   /** Fingers now enrolled for a traveller (call after the transaction that stored them commits). */
   add(travellerId: string, fingers: readonly GalleryFinger[]): void;
+  /**
+   * Forgets every finger of a traveller (call after the transaction that deleted them commits), so they can no
+   * longer be identified. Removing someone absent is harmless.
+   */
+  remove(travellerId: string): void;
   /** Positions enrolled for a traveller. */
   positionsOf(travellerId: string): Promise<readonly number[]>;
   /** Number of travellers with at least one finger. */
@@ -77,15 +92,57 @@ const YIELD_EVERY = 256; // travellers
 /** Rows read per query while loading. */
 const LOAD_BATCH = 2000; // fingerprints
 
-/** An exhaustive in-memory gallery over the `fingerprints` table. */
+/** One stored finger as a gallery loads it: the subject it belongs to, its position and Sarhad template (base64). */
+export interface StoredFinger {
+  readonly id: string;
+  readonly subjectId: string;
+  readonly position: number;
+  readonly template: string;
+}
+
+/** Where a gallery's population is stored. */
+export interface GallerySource {
+  /** Fingers in id order after `afterId` (`''` for the first batch), at most `limit`. */
+  listAfter(db: Kysely<DB>, afterId: string, limit: number): Promise<StoredFinger[]>;
+  /** Of `subjectIds`, those that still have at least one finger stored. */
+  withFingers(db: Kysely<DB>, subjectIds: readonly string[]): Promise<Set<string>>;
+}
+
+/** Enrolled travellers: the `fingerprints` table. */
+export const TRAVELLER_FINGERPRINTS: GallerySource = {
+  listAfter: async (db, afterId, limit) =>
+    (await fingerprintsRepo.listTemplatesAfter(db, afterId, limit)).map((r) => ({
+      id: r.id,
+      subjectId: r.traveller_id,
+      position: r.finger_position,
+      template: r.template,
+    })),
+  withFingers: (db, ids) => fingerprintsRepo.travellersWithFingerprints(db, ids),
+};
+
+/** References stored through the MOSIP ABIS interface: the `abis_fingers` table. */
+export const ABIS_REFERENCE_FINGERS: GallerySource = {
+  listAfter: async (db, afterId, limit) =>
+    (await abisRepo.listFingersAfter(db, afterId, limit)).map((r) => ({
+      id: r.id,
+      subjectId: r.reference_id,
+      position: r.finger_position,
+      template: r.template,
+    })),
+  withFingers: (db, ids) => abisRepo.referencesWithFingers(db, ids),
+};
+
+/** An exhaustive in-memory gallery over one {@link GallerySource} (enrolled travellers unless told otherwise). */
 export class ExhaustiveGallery implements IdentificationGallery {
   readonly #db: Kysely<DB>;
+  readonly #source: GallerySource;
   readonly #byTraveller = new Map<string, Map<number, PreparedTemplate>>();
   #loading: Promise<void> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(db: Kysely<DB>) {
+  constructor(db: Kysely<DB>, source: GallerySource = TRAVELLER_FINGERPRINTS) {
     this.#db = db;
+    this.#source = source;
   }
 
   ready(): Promise<void> {
@@ -99,8 +156,8 @@ export class ExhaustiveGallery implements IdentificationGallery {
   async #load(): Promise<void> {
     let after = '';
     for (;;) {
-      const rows = await fingerprintsRepo.listTemplatesAfter(this.#db, after, LOAD_BATCH);
-      for (const row of rows) this.#put(row.traveller_id, row.finger_position, preparedFromStored(row.template));
+      const rows = await this.#source.listAfter(this.#db, after, LOAD_BATCH);
+      for (const row of rows) this.#put(row.subjectId, row.position, preparedFromStored(row.template));
       if (rows.length < LOAD_BATCH) return;
       after = rows[rows.length - 1]!.id;
     }
@@ -133,7 +190,25 @@ export class ExhaustiveGallery implements IdentificationGallery {
       if (comparison && comparison.score >= options.threshold) hits.push(comparison);
     }
     hits.sort((a, b) => b.score - a.score || (a.travellerId < b.travellerId ? -1 : 1));
-    return hits.slice(0, options.limit);
+    return this.#confirmed(hits, options.limit);
+  }
+
+  /**
+   * The first `limit` hits whose subjects still have fingers stored. A subject deleted by another process is
+   * dropped from memory here; the next hits take its place.
+   */
+  async #confirmed(hits: readonly GalleryComparison[], limit: number): Promise<GalleryComparison[]> {
+    const kept: GalleryComparison[] = [];
+    if (limit <= 0) return kept;
+    for (let start = 0; start < hits.length && kept.length < limit; start += limit) {
+      const batch = hits.slice(start, start + limit);
+      const stored = await this.#source.withFingers(this.#db, batch.map((h) => h.travellerId));
+      for (const hit of batch) {
+        if (!stored.has(hit.travellerId)) this.remove(hit.travellerId);
+        else if (kept.length < limit) kept.push(hit);
+      }
+    }
+    return kept;
   }
 
   async verify(travellerId: string, probe: readonly GalleryFinger[]): Promise<GalleryComparison | undefined> {
@@ -146,6 +221,10 @@ export class ExhaustiveGallery implements IdentificationGallery {
     // Before the load finishes the rows are in the database and the load will read them.
     if (!this.#loading) return;
     for (const finger of fingers) this.#put(travellerId, finger.position, finger.prepared);
+  }
+
+  remove(travellerId: string): void {
+    this.#byTraveller.delete(travellerId);
   }
 
   async positionsOf(travellerId: string): Promise<readonly number[]> {
@@ -163,4 +242,11 @@ export class ExhaustiveGallery implements IdentificationGallery {
     this.#queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/**
+ * The gallery the server uses for a population (enrolled travellers unless told otherwise), as configured.
+ */
+export function createGallery(db: Kysely<DB>, source: GallerySource = TRAVELLER_FINGERPRINTS): IdentificationGallery {
+  return new ExhaustiveGallery(db, source);
 }

@@ -6,6 +6,9 @@
  * - `unenrolled_travellers` (`SARHAD_RETENTION_UNENROLLED_DAYS`): crossings of travellers never identified, and
  *   travellers without fingerprints whose record, documents and crossings are all older than the period (with
  *   those crossings, documents and decisions).
+ * - `enrolled_travellers` (`SARHAD_RETENTION_ENROLLED_DAYS`, unset: kept for ever, at least 365 days): travellers
+ *   with fingerprints whose record, documents, fingerprints and crossings are all older than the period, with all of
+ *   those. Their fingers leave the 1:N gallery as soon as the purge commits, so a purged person is never identified.
  * - `audit_log` (`SARHAD_RETENTION_AUDIT_DAYS`, unset: kept for ever, at least 365 days): only a whole prefix, and
  *   only of a chain that verifies. The last purged entry's checkpoint is signed with the server's Ed25519 key and
  *   stored as the anchor, in the same transaction as the delete, so verification continues from the anchor.
@@ -23,8 +26,12 @@ import { appendAudit, verifyAuditChain } from './audit-service.js';
 import { auditKeyOf, signAuditCheckpoint } from './audit-signing-service.js';
 import type { ServiceContext } from './context.js';
 
-/** What a purge needs: storage, time, the periods and the signing key (read from the config when absent). */
-export type PurgeContext = Pick<ServiceContext, 'db' | 'clock' | 'config' | 'auditKey'>;
+/**
+ * What a purge needs: storage, time, the periods and the signing key (read from the config when absent), and the
+ * server's 1:N gallery to drop purged travellers from (absent from the console: the server's gallery confirms
+ * candidates against the database before answering them, so it never reports someone purged from there either).
+ */
+export type PurgeContext = Pick<ServiceContext, 'db' | 'clock' | 'config' | 'auditKey'> & Partial<Pick<ServiceContext, 'gallery'>>;
 
 /** What the server's retention job needs: a purge context and somewhere to log. */
 export type RetentionContext = PurgeContext & Pick<ServiceContext, 'logger'>;
@@ -34,7 +41,11 @@ export interface PurgeReport {
   readonly dryRun: boolean;
   readonly ranAt: string;
   /** Records older than these times were eligible (null: the class is kept for ever). */
-  readonly cutoffs: { readonly unenrolledTravellers: string; readonly auditLog: string | null };
+  readonly cutoffs: {
+    readonly unenrolledTravellers: string;
+    readonly enrolledTravellers: string | null;
+    readonly auditLog: string | null;
+  };
   readonly deleted: {
     /** Crossings of travellers never identified. */
     readonly unidentifiedCrossings: number;
@@ -42,6 +53,12 @@ export interface PurgeReport {
     readonly unenrolledTravellers: number;
     /** Crossings of those travellers. */
     readonly unenrolledTravellerCrossings: number;
+    /** Enrolled travellers idle past their period. */
+    readonly enrolledTravellers: number;
+    /** Their fingerprints (each gone from the gallery too). */
+    readonly enrolledFingerprints: number;
+    /** Their crossings. */
+    readonly enrolledTravellerCrossings: number;
     readonly auditEntries: number;
   };
   /** The new audit anchor when a prefix of the log was purged. */
@@ -68,9 +85,10 @@ class DryRunRollback extends Error {
 export async function purgeExpired(ctx: PurgeContext, options: { readonly dryRun?: boolean } = {}): Promise<PurgeReport> {
   const now = ctx.clock.now();
   const ranAt = now.toISOString();
-  const { unenrolledDays, auditDays } = ctx.config.retention;
+  const { unenrolledDays, enrolledDays, auditDays } = ctx.config.retention;
   const cutoffs = {
     unenrolledTravellers: new Date(now.getTime() - unenrolledDays * DAY_MS).toISOString(),
+    enrolledTravellers: enrolledDays === undefined ? null : new Date(now.getTime() - enrolledDays * DAY_MS).toISOString(),
     auditLog: auditDays === undefined ? null : new Date(now.getTime() - auditDays * DAY_MS).toISOString(),
   };
   const key = cutoffs.auditLog === null ? undefined : auditKeyOf(ctx);
@@ -80,10 +98,16 @@ export async function purgeExpired(ctx: PurgeContext, options: { readonly dryRun
       throw new ServerError('AUDIT_CHAIN_BROKEN', `no purge: the audit chain is broken at entry #${chain.brokenAt} (${chain.reason})`);
     }
   }
+  /** Travellers deleted, to drop from the gallery once the transaction commits. */
+  let purgedTravellers: string[] = [];
   const run = async (trx: Kysely<DB>): Promise<PurgeReport> => {
     const unidentifiedCrossings = await retentionRepo.deleteUnidentifiedCrossingsBefore(trx, cutoffs.unenrolledTravellers);
     const idle = await retentionRepo.listIdleUnenrolledTravellers(trx, cutoffs.unenrolledTravellers);
     const travellers = await retentionRepo.deleteTravellersWithCrossings(trx, idle);
+    const idleEnrolled = cutoffs.enrolledTravellers === null ? [] : await retentionRepo.listIdleEnrolledTravellers(trx, cutoffs.enrolledTravellers);
+    const enrolledFingerprints = await retentionRepo.countFingerprintsOf(trx, idleEnrolled);
+    const enrolled = await retentionRepo.deleteTravellersWithCrossings(trx, idleEnrolled);
+    purgedTravellers = [...idle, ...idleEnrolled];
 
     let auditEntries = 0;
     let anchor: PurgeReport['anchor'] = null;
@@ -105,6 +129,9 @@ export async function purgeExpired(ctx: PurgeContext, options: { readonly dryRun
       unidentifiedCrossings,
       unenrolledTravellers: travellers.travellers,
       unenrolledTravellerCrossings: travellers.crossings,
+      enrolledTravellers: enrolled.travellers,
+      enrolledFingerprints,
+      enrolledTravellerCrossings: enrolled.crossings,
       auditEntries,
     };
     const total = Object.values(deleted).reduce((a, b) => a + b, 0);
@@ -118,7 +145,10 @@ export async function purgeExpired(ctx: PurgeContext, options: { readonly dryRun
     return report;
   };
   try {
-    return await ctx.db.transaction().execute(run);
+    const report = await ctx.db.transaction().execute(run);
+    // Committed: the purged can no longer be identified (an enrolled traveller's fingers were in the gallery).
+    for (const travellerId of purgedTravellers) ctx.gallery?.remove(travellerId);
+    return report;
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
     throw error;
