@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n/messages-en.js';
 import type { Permission } from '../features/session/permissions.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { LaneConsolePage } from '../features/lane/LaneConsolePage.js';
+import { EnrolmentPage } from '../features/enrolment/EnrolmentPage.js';
 import { TravellerSearchPage } from '../features/travellers/TravellerSearchPage.js';
 import { OverstaysPage } from '../features/reports/OverstaysPage.js';
 import { UsersPage } from '../features/admin/UsersPage.js';
@@ -26,6 +27,7 @@ export interface AppRoute {
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/', label: 'nav.home', component: HomePage },
   { path: '/lane', label: 'nav.lane', permission: 'crossings.process', component: LaneConsolePage },
+  { path: '/enrolment', label: 'nav.enrolment', permission: 'travellers.write', component: EnrolmentPage },
   { path: '/travellers', label: 'nav.travellers', permission: 'travellers.read', component: TravellerSearchPage },
   { path: '/reports/overstays', label: 'nav.overstays', permission: 'travellers.read', component: OverstaysPage },
   { path: '/admin/users', label: 'nav.users', permission: 'users.manage', component: UsersPage },

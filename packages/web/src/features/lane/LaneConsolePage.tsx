@@ -203,8 +203,14 @@ export function LaneConsolePage() {
     setDemoPick(undefined);
     pending.current = undefined;
     autoSubmitted.current = false;
-    requestAnimationFrame(() => (mode === 'id' ? idNumberRef.current : mrzRef.current)?.focus());
-  }, [mode]);
+    setFocusEntry((n) => n + 1);
+  }, []);
+
+  // After a reset, the document field takes focus (once it is enabled again) for the next traveller.
+  const [focusEntry, setFocusEntry] = useState(0);
+  useEffect(() => {
+    if (focusEntry > 0) (mode === 'id' ? idNumberRef.current : mrzRef.current)?.focus();
+  }, [focusEntry]); // not on a change of document mode alone
 
   const decide = async (decision: CrossingDecision, reason?: string) => {
     if (phase.kind !== 'result') return;
