@@ -3,6 +3,7 @@
  * `Messages` is derived from this object). `{name}` marks a value filled in at run time.
  */
 import { laneEn } from './messages-lane-en.js';
+import { supervisorEn } from './messages-supervisor-en.js';
 
 export const en = {
   'app.name': 'Sarhad',
@@ -302,6 +303,7 @@ export const en = {
   'error.generic': 'The request failed ({code}): {message}',
 
   ...laneEn,
+  ...supervisorEn,
 } as const;
 
 /** Every message key. */

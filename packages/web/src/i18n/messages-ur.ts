@@ -4,6 +4,7 @@
  */
 import type { Messages } from './messages-en.js';
 import { laneUr } from './messages-lane-ur.js';
+import { supervisorUr } from './messages-supervisor-ur.js';
 
 export const ur: Messages = {
   'app.name': 'سرحد',
@@ -303,4 +304,5 @@ export const ur: Messages = {
   'error.generic': 'درخواست ناکام ({code}): {message}',
 
   ...laneUr,
+  ...supervisorUr,
 };

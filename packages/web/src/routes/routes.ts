@@ -7,6 +7,8 @@ import type { MessageKey } from '../i18n/messages-en.js';
 import type { Permission } from '../features/session/permissions.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { LaneConsolePage } from '../features/lane/LaneConsolePage.js';
+import { DashboardPage } from '../features/dashboard/DashboardPage.js';
+import { SupervisorPage } from '../features/supervisor/SupervisorPage.js';
 import { EnrolmentPage } from '../features/enrolment/EnrolmentPage.js';
 import { TravellerSearchPage } from '../features/travellers/TravellerSearchPage.js';
 import { OverstaysPage } from '../features/reports/OverstaysPage.js';
@@ -27,6 +29,8 @@ export interface AppRoute {
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/', label: 'nav.home', component: HomePage },
   { path: '/lane', label: 'nav.lane', permission: 'crossings.process', component: LaneConsolePage },
+  { path: '/dashboard', label: 'nav.dashboard', permission: 'crossings.supervise', component: DashboardPage },
+  { path: '/supervisor', label: 'nav.supervisor', permission: 'crossings.supervise', component: SupervisorPage },
   { path: '/enrolment', label: 'nav.enrolment', permission: 'travellers.write', component: EnrolmentPage },
   { path: '/travellers', label: 'nav.travellers', permission: 'travellers.read', component: TravellerSearchPage },
   { path: '/reports/overstays', label: 'nav.overstays', permission: 'travellers.read', component: OverstaysPage },
