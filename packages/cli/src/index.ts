@@ -8,6 +8,7 @@ import { register as registerServe } from './commands/serve.js';
 import { register as registerEvalFvc } from './commands/eval-fvc.js';
 import { register as registerBenchEngine } from './commands/bench-engine.js';
 import { register as registerBenchCrossings } from './commands/bench-crossings.js';
+import { register as registerBenchIdentify } from './commands/bench-identify.js';
 import { register as registerScreen } from './commands/screen.js';
 import { register as registerEvalScreening } from './commands/eval-screening.js';
 import { register as registerRetention } from './commands/retention.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerEvalFvc(program);
   registerBenchEngine(program);
   registerBenchCrossings(program);
+  registerBenchIdentify(program);
   registerScreen(program);
   registerEvalScreening(program);
   registerRetention(program);
