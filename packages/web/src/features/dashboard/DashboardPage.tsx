@@ -82,7 +82,7 @@ function DashboardView({ dashboard: d, formatNumber }: { readonly dashboard: Das
             <span className="muted mono">{d.post.timeZone}</span>
           </div>
           <p className="capacity">
-            <span className="capacity__count" data-testid="crossings-today">
+            <span className="capacity__count" data-testid="crossings-today" data-value={d.crossings.total}>
               {formatNumber(d.crossings.total)}
             </span>{' '}
             <span>{t('dashboard.ofCapacity', { capacity: d.capacity, percent: (share * 100).toFixed(1) })}</span>

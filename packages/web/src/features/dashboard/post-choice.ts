@@ -39,6 +39,11 @@ export function timeAtPost(iso: string, timeZone: string, locale: string): strin
   return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
+/** Date and time of an instant at the post, in the reader's language (browser time when the zone is unknown). */
+export function dateTimeAtPost(iso: string, timeZone: string | undefined, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { ...(timeZone ? { timeZone } : {}), dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
+}
+
 /** `YYYY-MM-DD` of an instant at the post. */
 export function dateAtPost(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));

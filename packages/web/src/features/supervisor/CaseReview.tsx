@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { Notice } from '../../components/Notice.js';
 import { errorText } from '../../components/errors.js';
 import { useLoad } from '../../components/use-load.js';
+import { dateTimeAtPost } from '../dashboard/post-choice.js';
 import { TextAreaField } from './TextAreaField.js';
 
 const MIN_REASON = 10; // characters, as the server requires
@@ -42,8 +43,9 @@ function Person({ person, title, submitted }: { readonly person: CaseTraveller |
   );
 }
 
-export function CaseReview({ id, onChanged }: { readonly id: string; onChanged(): void }) {
-  const { t, formatTime } = useI18n();
+export function CaseReview({ id, timeZone, onChanged }: { readonly id: string; readonly timeZone: string | undefined; onChanged(): void }) {
+  const { t, language } = useI18n();
+  const at = (iso: string) => dateTimeAtPost(iso, timeZone, language === 'ur' ? 'ur-PK' : 'en-GB');
   const [state, reload] = useLoad(() => getCase(id), [id]);
   const [choice, setChoice] = useState('');
   const [reason, setReason] = useState('');
@@ -78,7 +80,7 @@ export function CaseReview({ id, onChanged }: { readonly id: string; onChanged()
   return (
     <section className="panel" aria-labelledby="case-title">
       <div className="panel__head">
-        <h2 id="case-title">{t('supervisor.caseTitle', { time: formatTime(c.createdAt) })}</h2>
+        <h2 id="case-title">{t('supervisor.caseTitle', { time: at(c.createdAt) })}</h2>
         <span className="badge badge--queue-duplicate">{t(c.status === 'open' ? 'supervisor.caseOpen' : 'supervisor.caseResolved')}</span>
       </div>
       {done ? <Notice tone="success">{done}</Notice> : null}

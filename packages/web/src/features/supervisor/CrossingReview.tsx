@@ -20,6 +20,7 @@ import type { MessageKey } from '../../i18n/messages-en.js';
 import { Notice } from '../../components/Notice.js';
 import { errorText } from '../../components/errors.js';
 import { useLoad } from '../../components/use-load.js';
+import { dateTimeAtPost } from '../dashboard/post-choice.js';
 import { TextAreaField } from './TextAreaField.js';
 import { SUPERVISOR_REASON_CODES } from '../../i18n/messages-supervisor-en.js';
 
@@ -32,8 +33,9 @@ function reasonLabel(t: (key: MessageKey) => string, code: string, message: stri
   return (SUPERVISOR_REASON_CODES as readonly string[]).includes(code) ? t(`supervisor.reason.${code}` as MessageKey) : message;
 }
 
-export function CrossingReview({ id, onChanged }: { readonly id: string; onChanged(): void }) {
-  const { t, formatTime } = useI18n();
+export function CrossingReview({ id, timeZone, onChanged }: { readonly id: string; readonly timeZone: string | undefined; onChanged(): void }) {
+  const { t, language } = useI18n();
+  const at = (iso: string) => dateTimeAtPost(iso, timeZone, language === 'ur' ? 'ur-PK' : 'en-GB');
   const [state, reload] = useLoad(() => getCrossing(id), [id]);
   const [done, setDone] = useState<string | undefined>();
   const [recorded, setRecorded] = useState<readonly string[]>([]);
@@ -50,7 +52,7 @@ export function CrossingReview({ id, onChanged }: { readonly id: string; onChang
   return (
     <section className="panel" aria-labelledby="review-title">
       <div className="panel__head">
-        <h2 id="review-title">{t('supervisor.crossingTitle', { lane: c.lane, time: formatTime(c.recordedAt) })}</h2>
+        <h2 id="review-title">{t('supervisor.crossingTitle', { lane: c.lane, time: at(c.recordedAt) })}</h2>
         <span className={`badge badge--crossing-${c.status}`}>{t(`queue.status.${c.status}`)}</span>
       </div>
       {done ? <Notice tone="success">{done}</Notice> : null}
@@ -140,7 +142,7 @@ export function CrossingReview({ id, onChanged }: { readonly id: string; onChang
             <tbody>
               {c.decisions.map((d, i) => (
                 <tr key={i}>
-                  <td>{formatTime(d.decidedAt)}</td>
+                  <td>{at(d.decidedAt)}</td>
                   <td>{t(`supervisor.decisionKind.${d.kind}`)}</td>
                   <td>{t(`supervisor.decide.${d.decision}`)}</td>
                   <td className="wrap-anywhere">{d.reason ?? '—'}</td>

@@ -66,9 +66,9 @@ export function SupervisorPage() {
         </section>
         <div className="supervisor__detail">
           {crossingId && UUID.test(crossingId) ? (
-            <CrossingReview id={crossingId} onChanged={refresh} />
+            <CrossingReview id={crossingId} timeZone={dashboard?.post.timeZone} onChanged={refresh} />
           ) : caseId && UUID.test(caseId) ? (
-            <CaseReview id={caseId} onChanged={refresh} />
+            <CaseReview id={caseId} timeZone={dashboard?.post.timeZone} onChanged={refresh} />
           ) : (
             <p className="panel">{t('supervisor.chooseItem')}</p>
           )}
