@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { learnNameFrequencies, parseVariantGroups, renderTransliterationModel } from '../src/model/learn-transliteration.js';
+import { indelOp, learnNameFrequencies, learnUnitCosts, parseVariantGroups, renderTransliterationModel } from '../src/model/learn-transliteration.js';
 import { skeletonKey } from '../src/index/phonetic-key.js';
 
 const tsv = fileURLToPath(new URL('../../../../shared/data/watchlists/testsets/arabic_latin_variant_groups.tsv', import.meta.url));
@@ -32,4 +32,30 @@ test('name frequencies: every retrieval key of a group counts the whole group, s
   assert.equal(counts[skeletonKey('mhmd')], 100);
   // ali and olya share the key of their skeleton l: both groups count.
   assert.equal(counts[skeletonKey('l')], 50);
+});
+
+test('spelling units of one Arabic consonant (d/dh, sh/ch) become cheap substitutions; units of different letters do not', () => {
+  const groups = parseVariantGroups(['arabic_token\tlatin_spellings(count)', 'ضرش\tdarsh(20)', 'دس\tdas(20)'].join('\n'));
+  const emissions = {
+    'ض': [['d', 0.5], ['dh', 0.3], ['z', 0.2]],
+    'ش': [['sh', 0.5], ['ch', 0.5]],
+    'د': [['d', 1]],
+    'س': [['s', 1]],
+    'ر': [['r', 1]],
+  } as const;
+  const costs = learnUnitCosts(groups, emissions);
+  // sh and ch are only ever ش: a cheaper pair than d and dh, since d also writes د.
+  assert.ok(costs['sub:ch|sh']! < 0.7, JSON.stringify(costs));
+  assert.ok(costs['sub:d|dh']! < 1 && costs['sub:d|dh']! > costs['sub:ch|sh']!, JSON.stringify(costs));
+  // Single letters (d/z) are learnLatinCosts' business; sh and dh never write one letter.
+  assert.equal(costs['sub:d|z'], undefined);
+  assert.equal(costs['sub:dh|sh'], undefined);
+});
+
+test('an h is deleted in three contexts: a digraph after a consonant, word-final after a vowel, elsewhere', () => {
+  assert.equal(indelOp('dhual', 1), 'dgr:h');
+  assert.equal(indelOp('hamzah', 5), 'end:h');
+  assert.equal(indelOp('yahya', 2), 'del:h');
+  assert.equal(indelOp('haqqani', 0), 'del:h');
+  assert.equal(indelOp('haqqani', 2), 'dbl:q');
 });

@@ -36,6 +36,16 @@ test('learned costs make q/k cheaper than an unrelated letter swap', () => {
   assert.ok(latinEditDistance('qasim', 'kasim') < latinEditDistance('qasim', 'basim'));
 });
 
+test('a learned spelling unit counts as one edit (Dhual/Dual, Djouadi/Jouadi, Shekau/Chekau, Philip/Filip)', () => {
+  // Spellings from the UN list's aliases (SSi.002, QDi.249); the units are learned through the Arabic letters.
+  for (const [a, b] of [['Dhual', 'Dual'], ['Djouadi', 'Jouadi'], ['Shekau', 'Chekau'], ['Philip', 'Filip']]) {
+    assert.ok(sim(a!, b!) >= 0.9, `${a}/${b}: ${sim(a!, b!)}`);
+    assert.equal(latinEditDistance(a!.toLowerCase(), b!.toLowerCase()), latinEditDistance(b!.toLowerCase(), a!.toLowerCase()));
+  }
+  // A unit applies only where both spellings have it: Dhual and Duan stay a full edit apart on the l/n.
+  assert.ok(latinEditDistance('dhual', 'duan') > latinEditDistance('dhual', 'dual') + 0.5);
+});
+
 test('token similarity is symmetric and in [0, 1]', () => {
   const names = ['Muhammad', 'محمد', 'Haqqani', 'Abdul Rahman', 'S', 'Yahya', '王', 'Умаров'];
   fc.assert(

@@ -15,7 +15,32 @@ const SUB = new Float64Array(LETTERS * LETTERS).fill(1);
 const DEL = new Float64Array(LETTERS).fill(1);
 const DBL = new Float64Array(LETTERS).fill(1);
 for (let x = 0; x < LETTERS; x++) SUB[x * LETTERS + x] = 0;
+/** The h of a digraph (after a consonant) and a word-final h after a vowel: learned apart (learn-transliteration.ts). */
+const DIGRAPH_H = COSTS['dgr:h'] ?? 1;
+const FINAL_H = COSTS['end:h'] ?? 1;
+const H = 'h'.charCodeAt(0);
+const isVowel = (code: number): boolean => code === 97 || code === 101 || code === 105 || code === 111 || code === 117;
+// Multi-letter units (`sub:x|y`, learn-transliteration.ts learnUnitCosts): a unit of one or two letters is numbered
+// 1 + letter (one letter) or 28 + 27·first + second (two letters); UNIT_COST holds the cost per pair of unit numbers
+// (NaN where none is learned) and PAIR_UNIT marks the two-letter units that take part, so the distance checks a
+// two-letter span only where one can apply.
+const UNITS = 28 + LETTERS * LETTERS;
+const UNIT_COST = new Float64Array(UNITS * UNITS).fill(Number.NaN);
+const PAIR_UNIT = new Uint8Array(LETTERS * LETTERS);
+const unitNumber = (unit: string): number =>
+  unit.length === 1 ? 1 + letterIndex(unit.charCodeAt(0)) : 28 + letterIndex(unit.charCodeAt(0)) * LETTERS + letterIndex(unit.charCodeAt(1));
 for (const [op, cost] of Object.entries(COSTS)) {
+  const bar = op.indexOf('|');
+  if (!op.startsWith('sub:') || bar < 0) continue;
+  const x = op.slice(4, bar);
+  const y = op.slice(bar + 1);
+  UNIT_COST[unitNumber(x) * UNITS + unitNumber(y)] = cost;
+  UNIT_COST[unitNumber(y) * UNITS + unitNumber(x)] = cost;
+  for (const unit of [x, y]) if (unit.length === 2) PAIR_UNIT[letterIndex(unit.charCodeAt(0)) * LETTERS + letterIndex(unit.charCodeAt(1))] = 1;
+}
+
+for (const [op, cost] of Object.entries(COSTS)) {
+  if (op.includes('|')) continue;
   const a = letterIndex(op.charCodeAt(4));
   if (op.startsWith('sub:')) {
     const b = letterIndex(op.charCodeAt(5));
@@ -31,26 +56,45 @@ export function substitutionCost(x: string, y: string): number {
   return SUB[letterIndex(x.charCodeAt(0)) * LETTERS + letterIndex(y.charCodeAt(0))]!;
 }
 
-/** Cost of deleting (or inserting) `s[k]`, a doubling when a neighbour is the same letter. */
+/**
+ * Cost of deleting (or inserting) `s[k]`: a doubling when a neighbour is the same letter; an h after a consonant
+ * (digraph) or word-final after a vowel has its own cost (the contexts of learn-transliteration.ts indelOp).
+ */
 function indelCost(s: string, k: number): number {
   const c = s.charCodeAt(k);
   const i = letterIndex(c);
-  return s.charCodeAt(k - 1) === c || s.charCodeAt(k + 1) === c ? DBL[i]! : DEL[i]!;
+  if (s.charCodeAt(k - 1) === c || s.charCodeAt(k + 1) === c) return DBL[i]!;
+  if (c === H && k > 0) {
+    if (!isVowel(s.charCodeAt(k - 1))) return DIGRAPH_H;
+    if (k === s.length - 1) return FINAL_H;
+  }
+  return DEL[i]!;
 }
 
 // Per-string indel costs and letter indexes, reused across the rows of one distance.
 let indelB = new Float64Array(64);
 let codesB = new Int32Array(64);
 
-// One reusable row pair: screening compares many short strings and allocation would dominate.
+// Three reusable rows (a two-letter unit reaches two rows back): screening compares many short strings and
+// allocation would dominate.
+let rowBack = new Float64Array(64);
 let previousRow = new Float64Array(64);
 let currentRow = new Float64Array(64);
 
-/** Weighted Levenshtein distance between two Latin strings under the learned costs. */
+/** Cost of unit x (letters xi.., one or two) replaced by unit y, or NaN when none is learned. */
+function unitCost(x: number, y: number): number {
+  return UNIT_COST[x * UNITS + y]!;
+}
+
+/**
+ * Weighted Levenshtein distance between two Latin strings under the learned costs, with the learned multi-letter
+ * units as single edits (dh for d, sh for ch, dj for j).
+ */
 export function latinEditDistance(a: string, b: string): number {
   if (a === b) return 0;
   const m = b.length;
   if (previousRow.length <= m) {
+    rowBack = new Float64Array(m * 2 + 1);
     previousRow = new Float64Array(m * 2 + 1);
     currentRow = new Float64Array(m * 2 + 1);
   }
@@ -60,23 +104,45 @@ export function latinEditDistance(a: string, b: string): number {
   }
   for (let j = 0; j < m; j++) indelB[j] = indelCost(b, j);
   for (let j = 0; j < m; j++) codesB[j] = letterIndex(b.charCodeAt(j));
+  let back = rowBack;
   let prev = previousRow;
   let cur = currentRow;
   prev[0] = 0;
   for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + indelB[j - 1]!;
+  let codeBefore = -1;
   for (let i = 1; i <= a.length; i++) {
     const del = indelCost(a, i - 1);
     cur[0] = prev[0]! + del;
-    const row = letterIndex(a.charCodeAt(i - 1)) * LETTERS;
+    const code = letterIndex(a.charCodeAt(i - 1));
+    const row = code * LETTERS;
+    // a[i-2..i) as a learned two-letter unit (its number), or -1.
+    const pairA = codeBefore >= 0 && PAIR_UNIT[codeBefore * LETTERS + code] === 1 ? 28 + codeBefore * LETTERS + code : -1;
     for (let j = 1; j <= m; j++) {
       const sub = prev[j - 1]! + SUB[row + codesB[j - 1]!]!;
       const up = prev[j]! + del;
       const left = cur[j - 1]! + indelB[j - 1]!;
-      cur[j] = sub < up ? (sub < left ? sub : left) : up < left ? up : left;
+      let best = sub < up ? (sub < left ? sub : left) : up < left ? up : left;
+      if (pairA >= 0) {
+        // Two letters of a for one or two of b.
+        const one = unitCost(pairA, 1 + codesB[j - 1]!);
+        if (one === one && back[j - 1]! + one < best) best = back[j - 1]! + one;
+        if (j >= 2) {
+          const two = unitCost(pairA, 28 + codesB[j - 2]! * LETTERS + codesB[j - 1]!);
+          if (two === two && back[j - 2]! + two < best) best = back[j - 2]! + two;
+        }
+      }
+      if (j >= 2 && PAIR_UNIT[codesB[j - 2]! * LETTERS + codesB[j - 1]!] === 1) {
+        // One letter of a for two of b.
+        const one = unitCost(1 + code, 28 + codesB[j - 2]! * LETTERS + codesB[j - 1]!);
+        if (one === one && prev[j - 2]! + one < best) best = prev[j - 2]! + one;
+      }
+      cur[j] = best;
     }
-    const t = prev;
+    const t = back;
+    back = prev;
     prev = cur;
     cur = t;
+    codeBefore = code;
   }
   return prev[m]!;
 }

@@ -66,6 +66,24 @@ export function parseVariantGroups(tsv: string): VariantGroup[] {
 type Counts = Map<string, number>;
 const bump = (m: Counts, k: string, by: number): void => void m.set(k, (m.get(k) ?? 0) + by);
 
+const VOWEL = /[aeiou]/;
+
+/**
+ * The name of deleting (or inserting) `s[k]`: a letter next to the same letter is a doubling (Haqqani/Haqani,
+ * `dbl:x`), a distinct edit from a deletion; an h has three contexts that transliterations treat differently, the
+ * h of a digraph after a consonant (Thomas/Tomas: `dgr:h`), a word-final h after a vowel (Hamzah/Hamza: `end:h`),
+ * and any other h (`del:h`). Shared with the edit distance that uses the costs (match/latin-edit-distance.ts).
+ */
+export function indelOp(s: string, k: number): string {
+  const ch = s[k]!;
+  if (s[k - 1] === ch || s[k + 1] === ch) return `dbl:${ch}`;
+  if (ch === 'h' && k > 0) {
+    if (!VOWEL.test(s[k - 1]!)) return 'dgr:h';
+    if (k === s.length - 1) return 'end:h';
+  }
+  return `del:${ch}`;
+}
+
 /** Counts the Levenshtein edit operations turning `a` into `b` (and back), and their total under `#`. */
 function countEdits(a: string, b: string, weight: number, ops: Counts): void {
   const n = a.length;
@@ -77,9 +95,7 @@ function countEdits(a: string, b: string, weight: number, ops: Counts): void {
   let i = n;
   let j = m;
   const del = (s: string, k: number): void => {
-    const ch = s[k]!;
-    // A letter deleted next to the same letter is a doubling (Haqqani/Haqani), a distinct edit from a deletion.
-    bump(ops, s[k - 1] === ch || s[k + 1] === ch ? `dbl:${ch}` : `del:${ch}`, weight);
+    bump(ops, indelOp(s, k), weight);
     bump(ops, '#', weight);
   };
   while (i > 0 || j > 0) {
@@ -165,7 +181,6 @@ export function modelSymbols(arabic: string): string[] {
   return out;
 }
 
-const VOWEL = /[aeiou]/;
 const CONSONANTS_ONLY = /^[^aeiou]*$/;
 const VOWELS_ONLY = /^[aeiou]*$/;
 /** Letters that write vowels (alif, waw, yeh, alif maqsura, taa marbuta) or often stand for one (ayn, hamza). */
@@ -252,6 +267,57 @@ export function learnArabicEmissions(groups: readonly VariantGroup[]): Record<st
   return out;
 }
 
+/** Longest Latin unit (letters) whose pivot costs are learned: digraphs (dh, sh, kh, dj), not longer. */
+const MAX_UNIT = 2;
+/** A doubled letter (bb, ss): a doubling, which learnLatinCosts costs (`dbl:x`), not a spelling unit. */
+const DOUBLED = /^(.)\1$/;
+
+/**
+ * Latin spelling units that write one Arabic consonant, learned through the Arabic letters: ض is written d or dh,
+ * ش sh or ch, ج j or dj, so d/dh, sh/ch and j/dj are interchangeable spellings of one sound, which the letter-by-letter
+ * costs of learnLatinCosts cannot say (Dhual/Dual is a deleted h there, costed like any h). For units x and y
+ * emitted by the consonant letters, the likelihood ratio of their being one letter's two spellings against two
+ * letters' spellings drawn independently is
+ *   Σ_L P(L) P(x|L) P(y|L) / (P(x) P(y)),   P(x) = Σ_L P(L) P(x|L),
+ * with P(L) the letters' frequency in the groups (each spelling weighted log(1 + count), as in the emissions) and
+ * P(x|L) the learned emissions. Costs fall with it as learnLatinCosts' do. Only pairs with a unit of two letters are
+ * kept (`sub:x|y`, x < y): single-letter substitutions and doublings are learnLatinCosts'.
+ */
+export function learnUnitCosts(groups: readonly VariantGroup[], emissions: Readonly<Record<string, readonly (readonly [string, number])[]>>): Record<string, number> {
+  const letterWeight = new Map<string, number>();
+  let total = 0;
+  for (const group of groups) {
+    let w = 0;
+    for (const s of group.spellings) w += Math.log1p(s.count);
+    for (const letter of collapseRuns(group.arabic)) {
+      if (VOWEL_LETTERS.has(letter)) continue;
+      letterWeight.set(letter, (letterWeight.get(letter) ?? 0) + w);
+      total += w;
+    }
+  }
+  const units = (letter: string): (readonly [string, number])[] =>
+    (emissions[letter] ?? []).filter(([e]) => e.length > 0 && e.length <= MAX_UNIT && CONSONANTS_ONLY.test(e) && !DOUBLED.test(e));
+  const unitP = new Map<string, number>();
+  for (const [letter, w] of letterWeight) for (const [e, p] of units(letter)) unitP.set(e, (unitP.get(e) ?? 0) + (w / total) * p);
+  const joint = new Map<string, number>();
+  for (const [letter, w] of letterWeight) {
+    const us = units(letter);
+    for (const [x, px] of us)
+      for (const [y, py] of us) {
+        if (x >= y || Math.max(x.length, y.length) < 2) continue;
+        bump(joint, `${x}|${y}`, (w / total) * px * py);
+      }
+  }
+  const costs: Record<string, number> = {};
+  for (const key of [...joint.keys()].sort()) {
+    const [x, y] = key.split('|') as [string, string];
+    const ratio = joint.get(key)! / (unitP.get(x)! * unitP.get(y)!);
+    const cost = ratio <= 1 ? 1 : Math.max(MIN_COST, 1 - Math.log(ratio) / Math.log(FULL_DISCOUNT_RATIO));
+    if (cost < 1) costs[`sub:${key}`] = round(cost);
+  }
+  return costs;
+}
+
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
@@ -283,7 +349,9 @@ export function learnNameFrequencies(groups: readonly VariantGroup[]): { total: 
 /** The generated module's source text: deterministic for a given TSV so a test can detect a stale file. */
 export function renderTransliterationModel(tsv: string, sourceName: string): string {
   const groups = parseVariantGroups(tsv);
-  const model = { latinCosts: learnLatinCosts(groups), arabicEmissions: learnArabicEmissions(groups), nameFrequencies: learnNameFrequencies(groups) };
+  const arabicEmissions = learnArabicEmissions(groups);
+  const latinCosts = { ...learnLatinCosts(groups), ...learnUnitCosts(groups, arabicEmissions) };
+  const model = { latinCosts, arabicEmissions, nameFrequencies: learnNameFrequencies(groups) };
   return [
     `// GENERATED by \`npx tsx packages/screening/scripts/learn-transliteration.ts\` from ${sourceName}; do not edit.`,
     '/**',

@@ -4,7 +4,11 @@
  */
 
 export interface TransliterationModel {
-  /** Learned Latin edit costs in [0.1, 1]: `sub:xy` (x replaced by y), `del:x`, `dbl:x` (a doubled letter). */
+  /**
+   * Learned Latin edit costs in [0.1, 1]: `sub:xy` (x replaced by y), `del:x`, `dbl:x` (a doubled letter), `dgr:h`
+   * (the h of a digraph) and `end:h` (a word-final h after a vowel), and `sub:x|y` for spelling units of one or two
+   * letters that write one Arabic consonant (`sub:d|dh`, `sub:ch|sh`).
+   */
   readonly latinCosts: Readonly<Record<string, number>>;
   /**
    * Arabic letter, or vowel slot (`^` word start, `_` between letters, `$` word end) -> [Latin emission,
