@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { indelOp, learnNameFrequencies, learnUnitCosts, parseVariantGroups, renderTransliterationModel } from '../src/model/learn-transliteration.js';
+import { indelOp, learnContractionCost, learnNameFrequencies, learnUnitCosts, parseVariantGroups, renderTransliterationModel } from '../src/model/learn-transliteration.js';
 import { skeletonKey } from '../src/index/phonetic-key.js';
 
 const tsv = fileURLToPath(new URL('../../../../shared/data/watchlists/testsets/arabic_latin_variant_groups.tsv', import.meta.url));
@@ -58,4 +58,12 @@ test('an h is deleted in three contexts: a digraph after a consonant, word-final
   assert.equal(indelOp('yahya', 2), 'del:h');
   assert.equal(indelOp('haqqani', 0), 'del:h');
   assert.equal(indelOp('haqqani', 2), 'dbl:q');
+});
+
+test('the contraction cost is learned from how much likelier the shape is among spellings of one name', () => {
+  const header = 'arabic_token\tlatin_spellings(count)';
+  const names = ['محمد\tmohamed(50) mohd(5)', 'حسن\thassan(40)', 'كريم\tkarim(30)', 'حامد\thamed(20)'];
+  assert.ok(learnContractionCost(parseVariantGroups([header, ...names].join('\n'))) < 0.7);
+  // Without contractions among the variants the shape tells nothing: full cost.
+  assert.equal(learnContractionCost(parseVariantGroups([header, 'محمد\tmohamed(50) muhammad(5)', ...names.slice(1)].join('\n'))), 1);
 });

@@ -7,7 +7,7 @@ import { compareNames, type WeightedToken } from '../src/match/name-similarity.j
 import { compareDateOfBirth, parsePartialDate } from '../src/match/date-of-birth.js';
 import { normalizeDocumentNumber, sameDocumentNumber } from '../src/match/document-number.js';
 import { compareNationality, nationalityCodes } from '../src/match/nationality.js';
-import { latinEditDistance, substitutionCost } from '../src/match/latin-edit-distance.js';
+import { contractionSimilarity, latinEditDistance, substitutionCost } from '../src/match/latin-edit-distance.js';
 
 const token = (name: string) => tokenizeName(name)[0]![0]!;
 const sim = (a: string, b: string): number => tokenSimilarity(token(a), token(b));
@@ -44,6 +44,20 @@ test('a learned spelling unit counts as one edit (Dhual/Dual, Djouadi/Jouadi, Sh
   }
   // A unit applies only where both spellings have it: Dhual and Duan stay a full edit apart on the l/n.
   assert.ok(latinEditDistance('dhual', 'duan') > latinEditDistance('dhual', 'dual') + 0.5);
+});
+
+test('contractions meet the names they stand for (Mohd, Md, Muhd for Muhammad, from the UN list and the variant groups)', () => {
+  for (const short of ['Mohd', 'Md', 'Muhd']) {
+    assert.ok(sim(short, 'Muhammad') >= 0.75, `${short}: ${sim(short, 'Muhammad')}`);
+    assert.ok(contractionSimilarity(short.toLowerCase(), 'muhammad') > 0);
+  }
+  assert.ok(sim('Mohd', 'Mohammed') > sim('Mohd', 'Muhammad'));
+  // Not the shape: a short name (Jones, Tony are under six letters), another last letter (Mohd/Mohammadi), one
+  // dropped letter.
+  assert.equal(contractionSimilarity('jos', 'jones'), 0);
+  assert.equal(contractionSimilarity('ty', 'tony'), 0);
+  assert.equal(contractionSimilarity('mohd', 'mohammadi'), 0);
+  assert.equal(contractionSimilarity('mohamd', 'mohamed'), 0);
 });
 
 test('token similarity is symmetric and in [0, 1]', () => {

@@ -4,6 +4,7 @@
  * whole folded spellings and consonant skeletons.
  */
 import { TRANSLITERATION_MODEL } from '../model/transliteration-model.js';
+import { contractionDropped } from '../normalize/contraction.js';
 
 const COSTS = TRANSLITERATION_MODEL.latinCosts;
 
@@ -152,4 +153,22 @@ export function latinSimilarity(a: string, b: string): number {
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 1;
   return Math.max(0, 1 - latinEditDistance(a, b) / longer);
+}
+
+/** Learned cost of each letter a contraction drops (learn-transliteration.ts learnContractionCost). */
+const CONTRACTION_COST = COSTS['ctr:'] ?? 1;
+
+/**
+ * Similarity of a contraction and the name it may stand for ("Mohd" / "Mohamed", "Md" / "Muhammad";
+ * normalize/contraction.ts), in the distance's terms: each dropped letter costs the learned contraction cost and the
+ * kept prefix is compared with the long name's prefix under the learned costs ("moh" / "muh"), over the long name's
+ * length. 0 when the two do not have the shape.
+ */
+export function contractionSimilarity(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const dropped = contractionDropped(short, long);
+  if (dropped === 0) return 0;
+  const prefix = short.length - 1;
+  const distance = CONTRACTION_COST * dropped + latinEditDistance(short.slice(0, prefix), long.slice(0, prefix));
+  return Math.max(0, 1 - distance / long.length);
 }

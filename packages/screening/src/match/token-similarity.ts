@@ -5,10 +5,11 @@
  * - Arabic/Latin: the learned noisy-channel alignment (cross-script-similarity.ts);
  * - Arabic/Arabic: letter edit distance where the vowel letters count half;
  * - other scripts: plain character edit distance, only within one script.
- * Initials agree with tokens starting with their letter, at a capped similarity.
+ * Initials agree with tokens starting with their letter, at a capped similarity; contractions ("Mohd", "Md") with
+ * the long names they may stand for, at the learned cost of the letters they drop.
  */
 import type { NameToken } from '../normalize/name-tokens.js';
-import { latinSimilarity } from './latin-edit-distance.js';
+import { contractionSimilarity, latinSimilarity } from './latin-edit-distance.js';
 import { crossScriptSimilarity } from './cross-script-similarity.js';
 
 /**
@@ -81,7 +82,7 @@ function latinLatin(a: NameToken, b: NameToken): number {
     if (a.initial && b.initial) return a.text === b.text ? INITIAL_SIMILARITY : 0;
     return (a.initial ? b.text : a.text).startsWith(a.initial ? a.text : b.text) ? INITIAL_SIMILARITY : 0;
   }
-  let best = Math.max(latinPair(a.text, a.skeleton, b.text, b.skeleton), prefixSimilarity(a.text, b.text));
+  let best = Math.max(latinPair(a.text, a.skeleton, b.text, b.skeleton), prefixSimilarity(a.text, b.text), contractionSimilarity(a.text, b.text));
   if (a.alt !== undefined) best = Math.max(best, latinPair(a.alt.text, a.alt.skeleton, b.text, b.skeleton));
   if (b.alt !== undefined) best = Math.max(best, latinPair(a.text, a.skeleton, b.alt.text, b.alt.skeleton));
   return best;

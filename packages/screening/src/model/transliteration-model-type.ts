@@ -7,7 +7,8 @@ export interface TransliterationModel {
   /**
    * Learned Latin edit costs in [0.1, 1]: `sub:xy` (x replaced by y), `del:x`, `dbl:x` (a doubled letter), `dgr:h`
    * (the h of a digraph) and `end:h` (a word-final h after a vowel), and `sub:x|y` for spelling units of one or two
-   * letters that write one Arabic consonant (`sub:d|dh`, `sub:ch|sh`).
+   * letters that write one Arabic consonant (`sub:d|dh`, `sub:ch|sh`); `ctr:` is the cost of each letter a
+   * contraction drops ("Mohd" for Mohamed, normalize/contraction.ts).
    */
   readonly latinCosts: Readonly<Record<string, number>>;
   /**

@@ -109,7 +109,8 @@ export const TRANSLITERATION_MODEL: TransliterationModel = {
   "sub:ph|v": 0.3479,
   "sub:ph|w": 0.3479,
   "sub:sh|zh": 0.1753,
-  "sub:t|th": 0.6018
+  "sub:t|th": 0.6018,
+  "ctr:": 0.3115
  },
  "arabicEmissions": {
   "$": [
