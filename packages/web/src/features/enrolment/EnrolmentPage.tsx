@@ -5,7 +5,7 @@
  * to the new record, and a border pass can be issued), or held as a possible duplicate, shown side by side with
  * each candidate for the supervisor's adjudication; nothing is ever merged silently.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import { addDocument, enrol, type AdjudicationCase, type NewDocument, type NewTraveller } from '../../api/enrolment.js';
 import type { Post, Traveller } from '../../api/types.js';
@@ -57,20 +57,22 @@ export function EnrolmentPage() {
 
   const lines = mrzLines(mrz);
   const preview = lines ? previewMrz(lines) : undefined;
-  const passportNumber = preview && preview.badCheckDigits.length === 0 ? preview.documentNumber : undefined;
-  // A valid MRZ fills the person and puts the passport among the documents.
-  useEffect(() => {
-    if (!preview || preview.badCheckDigits.length) return;
+  /** A valid MRZ fills the person and puts the passport among the documents, in the same update as the text. */
+  const onMrzChange = (value: string) => {
+    setMrz(value);
+    const read = mrzLines(value);
+    const passport = read ? previewMrz(read) : undefined;
+    if (!passport || passport.badCheckDigits.length) return;
     setPerson((p) => ({
       ...p,
-      surnameLatin: preview.surname,
-      givenNamesLatin: preview.givenNames,
-      birthDate: mrzBirthDate(preview.birthDate),
-      sex: preview.sex,
-      nationality: preview.nationality,
+      surnameLatin: passport.surname,
+      givenNamesLatin: passport.givenNames,
+      birthDate: mrzBirthDate(passport.birthDate),
+      sex: passport.sex,
+      nationality: passport.nationality,
     }));
-    setDocuments((docs) => [...docs.filter((d) => d.type !== 'passport'), { type: 'passport', mrz: preview.lines }]);
-  }, [passportNumber]); // once per passport read
+    setDocuments((docs) => [...docs.filter((d) => d.type !== 'passport'), { type: 'passport', mrz: passport.lines }]);
+  };
 
   const set = (field: keyof typeof person) => (value: string) => setPerson((p) => ({ ...p, [field]: value }));
   const fingers = positions.map((p) => held.get(p)).filter((f): f is HeldFinger => f !== undefined);
@@ -196,7 +198,7 @@ export function EnrolmentPage() {
           <p className="field__hint" id="enrol-mrz-hint">
             {t('enrol.fromMrzHint')}
           </p>
-          <textarea id="enrol-mrz" className="mrz-input" rows={2} spellCheck={false} autoComplete="off" aria-describedby="enrol-mrz-hint enrol-mrz-state" value={mrz} onChange={(e) => setMrz(e.target.value)} />
+          <textarea id="enrol-mrz" className="mrz-input" rows={3} spellCheck={false} autoComplete="off" aria-describedby="enrol-mrz-hint enrol-mrz-state" value={mrz} onChange={(e) => onMrzChange(e.target.value)} />
           <p id="enrol-mrz-state" className={preview?.badCheckDigits.length ? 'field__error' : 'field__hint'} role="status">
             {preview
               ? preview.badCheckDigits.length

@@ -4,6 +4,7 @@
  * per-finger scores, watchlist hits with what matched (which name or alias, which name parts, birth date,
  * nationality, document), and the traveller's last crossings.
  */
+import type { ReactNode } from 'react';
 import type { Crossing, WatchlistHit } from '../../api/crossings.js';
 import type { CrossingSummary } from '../../api/types.js';
 import type { MessageKey } from '../../i18n/messages-en.js';
@@ -17,7 +18,15 @@ function initials(surname: string, given: string): string {
   return `${given.trim()[0] ?? ''}${surname.trim()[0] ?? ''}` || '?';
 }
 
-export function CrossingResult({ crossing, history, answeredMs }: { readonly crossing: Crossing; readonly history: readonly CrossingSummary[] | undefined; readonly answeredMs: number | undefined }) {
+interface CrossingResultProps {
+  readonly crossing: Crossing;
+  readonly history: readonly CrossingSummary[] | undefined;
+  readonly answeredMs: number | undefined;
+  /** The decision controls, shown right under the recommendation so they are in view at 1366x768. */
+  readonly actions: ReactNode;
+}
+
+export function CrossingResult({ crossing, history, answeredMs, actions }: CrossingResultProps) {
   const { t, formatTime } = useI18n();
   const { traveller, document, biometrics, watchlist } = crossing;
   const band = confidenceOf(biometrics);
@@ -30,6 +39,7 @@ export function CrossingResult({ crossing, history, answeredMs }: { readonly cro
         <strong className="verdict__value">{t(`lane.rec.${crossing.recommendation}`)}</strong>
         {answeredMs !== undefined ? <span className="verdict__meta">{t('lane.answeredIn', { ms: Math.round(answeredMs) })}</span> : null}
       </div>
+      {actions}
       <section aria-labelledby="reasons-heading" className="result__reasons">
         <h3 id="reasons-heading">{t('lane.reasons')}</h3>
         <ul className="reasons">

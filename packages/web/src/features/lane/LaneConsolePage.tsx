@@ -166,7 +166,7 @@ export function LaneConsolePage() {
 
   // Focus follows the work: the primary decision once answered, the next traveller once decided.
   useEffect(() => {
-    if (phase.kind === 'result') primaryRef.current?.focus();
+    if (phase.kind === 'result') (primaryRef.current ?? nextRef.current)?.focus();
     if (phase.kind === 'decided') nextRef.current?.focus();
   }, [phase.kind]);
 
@@ -399,7 +399,7 @@ export function LaneConsolePage() {
                   id="lane-mrz"
                   ref={mrzRef}
                   className="mrz-input"
-                  rows={2}
+                  rows={3}
                   spellCheck={false}
                   autoComplete="off"
                   autoCapitalize="characters"
@@ -516,39 +516,45 @@ export function LaneConsolePage() {
           {phase.kind === 'submitting' ? <p role="status">{t('lane.submitting')}</p> : null}
           {result ? (
             <>
-              <CrossingResult crossing={result} history={history} answeredMs={answeredMs} />
-              <div className="decision" role="group" aria-label={t('lane.decide')}>
-                {phase.kind === 'decided' || result.status !== 'awaiting_decision' ? (
-                  <>
-                    <p className="decision__state" data-testid="crossing-status">
-                      <span className={`badge badge--crossing-${result.status}`}>{t(`crossing.${result.status}`)}</span>{' '}
-                      {result.status === 'awaiting_supervisor' ? t('lane.waitingSupervisor') : null}
-                    </p>
-                    <button type="button" ref={nextRef} className="button button--primary" onClick={reset}>
-                      {t('lane.next')}
-                    </button>
-                  </>
-                ) : (
-                  <>
-                    <button
-                      type="button"
-                      ref={canClear ? primaryRef : undefined}
-                      className="button button--primary"
-                      disabled={!canClear || deciding}
-                      onClick={() => (clearNeedsReason ? setDialog('clear') : void decide('clear'))}
-                    >
-                      {t('lane.clear')}
-                    </button>
-                    <button type="button" ref={canClear ? undefined : primaryRef} className="button" disabled={deciding} onClick={() => setDialog('refer')}>
-                      {t('lane.refer')}
-                    </button>
-                    <button type="button" className="button button--danger" disabled={deciding} onClick={() => setDialog('refuse')}>
-                      {t('lane.refuse')}
-                    </button>
-                    {!canClear ? <p className="field__hint">{t('lane.clearNeedsSupervisor')}</p> : null}
-                  </>
-                )}
-              </div>
+              <CrossingResult
+                crossing={result}
+                history={history}
+                answeredMs={answeredMs}
+                actions={
+                  <div className="decision" role="group" aria-label={t('lane.decide')}>
+                    {phase.kind === 'decided' || result.status !== 'awaiting_decision' ? (
+                      <>
+                        <p className="decision__state" data-testid="crossing-status">
+                          <span className={`badge badge--crossing-${result.status}`}>{t(`crossing.${result.status}`)}</span>{' '}
+                          {result.status === 'awaiting_supervisor' ? t('lane.waitingSupervisor') : null}
+                        </p>
+                        <button type="button" ref={nextRef} className="button button--primary" onClick={reset}>
+                          {t('lane.next')}
+                        </button>
+                      </>
+                    ) : (
+                      <>
+                        <button
+                          type="button"
+                          ref={canClear ? primaryRef : undefined}
+                          className="button button--primary"
+                          disabled={!canClear || deciding}
+                          onClick={() => (clearNeedsReason ? setDialog('clear') : void decide('clear'))}
+                        >
+                          {t('lane.clear')}
+                        </button>
+                        <button type="button" ref={canClear ? undefined : primaryRef} className="button" disabled={deciding} onClick={() => setDialog('refer')}>
+                          {t('lane.refer')}
+                        </button>
+                        <button type="button" className="button button--danger" disabled={deciding} onClick={() => setDialog('refuse')}>
+                          {t('lane.refuse')}
+                        </button>
+                        {!canClear ? <p className="field__hint">{t('lane.clearNeedsSupervisor')}</p> : null}
+                      </>
+                    )}
+                  </div>
+                }
+              />
             </>
           ) : null}
         </section>

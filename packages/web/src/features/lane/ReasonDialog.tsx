@@ -69,7 +69,17 @@ export function ReasonDialog({ kind, busy, onConfirm, onCancel }: ReasonDialogPr
         onCancel();
       }}
     >
-      <form onSubmit={submit} noValidate>
+      <form
+        onSubmit={submit}
+        noValidate
+        onKeyDown={(event) => {
+          // Enter on a listed reason records it, as Enter in the details field does.
+          if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type === 'radio') {
+            event.preventDefault();
+            event.currentTarget.requestSubmit();
+          }
+        }}
+      >
         <h2 id={`${id}-title`}>{t(`lane.dialog.${kind}`)}</h2>
         <fieldset>
           <legend>{t('lane.dialog.reason')}</legend>
