@@ -15,8 +15,8 @@
  */
 import { EngineError } from '../errors.js';
 import { matchPrepared } from '../match/matcher.js';
-import { prepare } from '../match/prepared-template.js';
-import { compactToTemplate } from './compact-finger.js';
+import { compactFinger } from './compact-finger.js';
+import { prepareCompact } from './prepare-compact.js';
 import {
   assertSubjectFingers,
   encodeFinger,
@@ -455,11 +455,9 @@ export class FingerprintGallery {
       const position = chunk.position[rec]!;
       const p = probe.find((f) => f.position === position);
       if (p === undefined) continue;
-      const enrolled = compactToTemplate(chunk.x, chunk.y, chunk.direction, rec * MAX_GALLERY_MINUTIAE, chunk.minutiaCount[rec]!, position);
-      this.#scratch.position[0] = position;
-      encodeFinger(this.#scratch, 0, position, p.template);
-      const probed = compactToTemplate(this.#scratch.x, this.#scratch.y, this.#scratch.direction, 0, this.#scratch.minutiaCount[0]!, position);
-      fingers.push({ position, score: matchPrepared(prepare(probed), prepare(enrolled)) });
+      const enrolled = prepareCompact(chunk.x, chunk.y, chunk.direction, rec * MAX_GALLERY_MINUTIAE, chunk.minutiaCount[rec]!);
+      const compact = compactFinger(p.template);
+      fingers.push({ position, score: matchPrepared(prepareCompact(compact.x, compact.y, compact.direction, 0, compact.count), enrolled) });
     }
     if (fingers.length === 0) return undefined;
     return { subjectId, score: fuseFingerScores(fingers.map((f) => f.score)), indexScore: undefined, fingers };

@@ -7,8 +7,8 @@
  * `[record, fused score, index score, fingers, position₁, score₁, ..., position₁₀, score₁₀]`.
  */
 import { matchPrepared } from '../match/matcher.js';
-import { prepare, type PreparedTemplate } from '../match/prepared-template.js';
-import { compactToTemplate } from './compact-finger.js';
+import type { PreparedTemplate } from '../match/prepared-template.js';
+import { prepareCompact } from './prepare-compact.js';
 import { decodeProbe, type DecodedProbeFinger } from './finger-batch.js';
 import { fuseFingerScores } from './fusion.js';
 import type { GalleryChunk } from './gallery-chunk.js';
@@ -50,7 +50,7 @@ export class ProbeContext {
 
   prepared(i: number): PreparedTemplate {
     const f = this.fingers[i]!;
-    return (this.#prepared[i] ??= prepare(compactToTemplate(f.x, f.y, f.direction, 0, f.count, f.position)));
+    return (this.#prepared[i] ??= prepareCompact(f.x, f.y, f.direction, 0, f.count));
   }
 
   cells(i: number): ProbeCells {
@@ -107,9 +107,9 @@ function matchSubject(chunks: readonly GalleryChunk[], head: number, probe: Prob
     const position = chunk.position[rec]!;
     const pi = probe.byPosition[position]!;
     if (pi < 0) continue;
-    const template = compactToTemplate(chunk.x, chunk.y, chunk.direction, rec * MAX_GALLERY_MINUTIAE, chunk.minutiaCount[rec]!, position);
+    const candidate = prepareCompact(chunk.x, chunk.y, chunk.direction, rec * MAX_GALLERY_MINUTIAE, chunk.minutiaCount[rec]!);
     fingerPositions[k] = position;
-    fingerScores[k] = matchPrepared(probe.prepared(pi), prepare(template));
+    fingerScores[k] = matchPrepared(probe.prepared(pi), candidate);
     k++;
   }
   return k;
