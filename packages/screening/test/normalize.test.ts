@@ -128,3 +128,13 @@ test('a kunya (Abu, Abou, Umm, ابو followed by a name) marks both its words; 
   assert.deepEqual(kunya('Mohammed Abu'), [false, false]);
   assert.deepEqual(kunya('Abubakar Shekau'), [false, false]);
 });
+
+test('organisation-form words are dropped in English, French, transliterated and Arabic-script forms', () => {
+  // Entity names from the UN list: MUHAMMAD JAMAL NETWORK / Muhammad Jamal Group / شبكة محمد جمال, Roshan Shirkat.
+  assert.deepEqual(texts('MUHAMMAD JAMAL NETWORK'), texts('Muhammad Jamal Group'));
+  assert.deepEqual(texts('Roshan Shirkat'), ['roshan']);
+  assert.deepEqual(texts('Groupe Islamique Combattant Marocain'), ['islamique', 'combattant', 'marocain']);
+  assert.equal(tokenizeName('شبكة محمد جمال')[0]!.length, 2);
+  // Nothing else left: the words stay, so a name is never empty.
+  assert.deepEqual(texts('The Group'), ['the', 'group']);
+});

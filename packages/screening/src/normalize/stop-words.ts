@@ -12,9 +12,14 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
   'co', 'company', 'companies', 'ltd', 'limited', 'inc', 'incorporated', 'corp', 'corporation', 'llc', 'plc', 'gmbh',
   'sa', 'sarl', 'ag', 'bv', 'jsc', 'ojsc', 'pjsc', 'establishment', 'est', 'trading', 'enterprise', 'enterprises',
   'firm', 'shop', 'office', 'agency', 'organization', 'organisation', 'foundation', 'association', 'society',
+  'group', 'groupe', 'grupo', 'network',
+  // Latin transliterations of the Arabic-script company and office words below (Persian sherkat, Arabic sharika).
+  'sherkat', 'shirkat', 'sharikat', 'sharika', 'maktab',
   // Arabic script: "and" (Arabic و, Pashto او), Pashto "of" (د), and the company, office and "limited" words of
   // Afghan and Arab hawala names (folded: Persian yeh and kaf as Arabic).
   'شركة', 'شركت', 'مكتب', 'كمپني', 'كمپنى', 'و', 'او', 'د', 'لمتد', 'لميتد', 'لميتيد',
+  // Network and group (شبكة, Persian شبکه folded; مجموعة).
+  'شبكة', 'شبكه', 'مجموعة',
 ]);
 
 /** True when the folded token is an organisation-form or function word. */
