@@ -15,6 +15,10 @@ export const CLI_ERROR_CODES = [
   'CLI_DATASET_INVALID',
   /** A benchmark could not run: its server did not start, or set-up through the API was refused. */
   'CLI_BENCH_FAILED',
+  /** The traffic simulator could not start or continue: the server refused its set-up (no demo data, credentials). */
+  'CLI_SIMULATE_FAILED',
+  /** A travellers import file is invalid; the message names the line and column. Nothing was imported. */
+  'CLI_IMPORT_INVALID',
 ] as const;
 
 /** One of {@link CLI_ERROR_CODES}. */

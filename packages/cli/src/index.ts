@@ -15,6 +15,8 @@ import { register as registerRetention } from './commands/retention.js';
 import { register as registerAdmin } from './commands/admin.js';
 import { register as registerDb } from './commands/db.js';
 import { register as registerDemo } from './commands/demo.js';
+import { register as registerSimulate } from './commands/simulate.js';
+import { register as registerImportTravellers } from './commands/import-travellers.js';
 
 export function buildProgram(): Command {
   const program = new Command('sarhad')
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   registerAdmin(program);
   registerDb(program);
   registerDemo(program);
+  registerSimulate(program);
+  registerImportTravellers(program);
   return program;
 }
 

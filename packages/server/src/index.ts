@@ -32,3 +32,5 @@ export * from './domain/mrz-td3.js';
 export { loadDemoFromConsole } from './services/demo-console-service.js';
 export { DEFAULT_DEMO_SEED, DEFAULT_DEMO_TRAVELLERS, MAX_DEMO_TRAVELLERS, demoFingerCapture, type DemoAccount, type DemoProgress, type DemoSummary, type DemoStatus } from './services/demo-service.js';
 export * from './domain/demo-people.js';
+export { NewTraveller } from './services/travellers-service.js';
+export { NewDocument, normalizeDocument } from './domain/documents.js';
