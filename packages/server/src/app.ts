@@ -24,7 +24,8 @@ import { auditRoutes } from './routes/audit-routes.js';
 import { travellersRoutes } from './routes/travellers-routes.js';
 import { fingerprintsRoutes } from './routes/fingerprints-routes.js';
 import { webRoutes } from './routes/web-routes.js';
-import { createGallery, type IdentificationGallery } from './services/identification-gallery.js';
+import type { IdentificationGallery } from './services/identification-gallery.js';
+import { createGallery } from './services/galleries.js';
 import { WatchlistScreening } from './services/watchlist-screening.js';
 import { watchlistsRoutes } from './routes/watchlists-routes.js';
 import { crossingsRoutes } from './routes/crossings-routes.js';
@@ -69,7 +70,7 @@ export function build(deps: AppDeps): FastifyInstance {
     clock: deps.clock,
     config: deps.config,
     logger: deps.logger,
-    gallery: deps.gallery ?? createGallery(deps.database.db),
+    gallery: deps.gallery ?? createGallery(deps.database.db, deps.config, undefined, deps.logger),
     watchlists: new WatchlistScreening(deps.database.db),
     metrics: new Metrics(),
     events: new EventBus(deps.logger),
@@ -78,6 +79,8 @@ export function build(deps: AppDeps): FastifyInstance {
   // The gallery is read from the database before the first request is served (Fastify runs onReady at listen
   // and before the first inject). If the database is down the server still starts (health reports it) and the
   // gallery loads on first use.
+  // A gallery built here is closed here (its worker threads); one passed in belongs to the caller.
+  if (!deps.gallery) app.addHook('onClose', () => ctx.gallery.close());
   app.addHook('onReady', async () => {
     try {
       await ctx.gallery.ready();

@@ -60,6 +60,10 @@ export const EnvConfig = z.object({
     )
     .optional(),
   SARHAD_ABIS_FETCH_TIMEOUT_MS: integer(100, 120_000).default(10_000), // 10 s per referenceURL fetch
+  // 1:N gallery: `indexed` (the engine's candidate index, searched in worker threads) or `exhaustive` (every
+  // subject fully matched: the reference, slow on large galleries). Workers: threads the indexed gallery searches in.
+  SARHAD_GALLERY: z.enum(['indexed', 'exhaustive']).default('indexed'),
+  SARHAD_GALLERY_WORKERS: integer(1, 64).optional(), // unset: one per core
   NODE_ENV: z.string().optional(),
 });
 export type EnvConfig = z.infer<typeof EnvConfig>;
@@ -95,6 +99,8 @@ export interface Config {
     readonly enrolledDays: number | undefined;
     readonly intervalMinutes: number;
   };
+  /** The 1:N gallery: indexed (default) or exhaustive, and the indexed gallery's worker threads (undefined: one per core). */
+  readonly gallery: { readonly kind: 'indexed' | 'exhaustive'; readonly workers: number | undefined };
   /** The MOSIP ABIS interface: URL prefixes a referenceURL may be fetched from (empty: data: URLs only). */
   readonly abis: { readonly fetchAllow: readonly string[]; readonly fetchTimeoutMs: number };
   /** Signed checkpoints: the server id they name and the Ed25519 private key file (PKCS#8 PEM). */
@@ -167,6 +173,7 @@ export function loadConfig(
       enrolledDays: e.SARHAD_RETENTION_ENROLLED_DAYS,
       intervalMinutes: e.SARHAD_RETENTION_INTERVAL_MINUTES,
     },
+    gallery: { kind: e.SARHAD_GALLERY, workers: e.SARHAD_GALLERY_WORKERS },
     abis: {
       fetchAllow: (e.SARHAD_ABIS_FETCH_ALLOW ?? '').split(',').map((p) => p.trim()).filter((p) => p !== ''),
       fetchTimeoutMs: e.SARHAD_ABIS_FETCH_TIMEOUT_MS,

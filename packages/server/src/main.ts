@@ -13,7 +13,7 @@ import { migrateToLatest } from './db/migrate.js';
 import * as setupService from './services/setup-service.js';
 import { loadAuditSigningKey } from './services/audit-signing-service.js';
 import { startRetentionJob } from './services/retention-job.js';
-import { createGallery } from './services/identification-gallery.js';
+import { createGallery } from './services/galleries.js';
 
 export interface RunningServer {
   /** Where the API listens, e.g. `http://127.0.0.1:4400`. */
@@ -43,7 +43,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Generated on first start (data directory, mode 0600), so the public key can be handed to auditors at once.
     const auditSigningKey = loadAuditSigningKey(config);
     // Shared by the API and the retention job, which drops purged travellers from it.
-    const gallery = createGallery(database.db);
+    const gallery = createGallery(database.db, config, undefined, logger);
     const app = build({ database, clock, logger, config, auditSigningKey, gallery });
     const ctx = { db: database.db, dialect: database.dialect, clock, config, logger };
     const setupToken = await setupService.issueSetupToken(ctx);
@@ -60,6 +60,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       close: async () => {
         await retention.stop();
         await app.close();
+        await gallery.close();
         await database.close();
       },
     };

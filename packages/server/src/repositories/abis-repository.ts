@@ -89,6 +89,22 @@ export async function listFingersAfter(
     .execute();
 }
 
+/** Fingers of references after `afterReferenceId`, by reference then position, at most `limit` rows. */
+export async function listFingersByReferenceAfter(
+  db: Kysely<DB>,
+  afterReferenceId: string,
+  limit: number,
+): Promise<Pick<AbisFingerRow, 'id' | 'reference_id' | 'finger_position' | 'template'>[]> {
+  return db
+    .selectFrom('abis_fingers')
+    .select(['id', 'reference_id', 'finger_position', 'template'])
+    .where('reference_id', '>', afterReferenceId)
+    .orderBy('reference_id')
+    .orderBy('finger_position')
+    .limit(limit)
+    .execute();
+}
+
 /** Of `referenceIds`, those with at least one finger stored. */
 export async function referencesWithFingers(db: Kysely<DB>, referenceIds: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();

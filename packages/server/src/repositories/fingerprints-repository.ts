@@ -39,3 +39,22 @@ export async function travellersWithFingerprints(db: Kysely<DB>, travellerIds: r
     .execute();
   return new Set(rows.map((r) => r.traveller_id));
 }
+
+/**
+ * Templates of travellers after `afterTravellerId`, by traveller then position, at most `limit` rows: loading a
+ * gallery that takes each traveller's fingers together.
+ */
+export async function listTemplatesByTravellerAfter(
+  db: Kysely<DB>,
+  afterTravellerId: string,
+  limit: number,
+): Promise<Pick<FingerprintRow, 'id' | 'traveller_id' | 'finger_position' | 'template'>[]> {
+  return db
+    .selectFrom('fingerprints')
+    .select(['id', 'traveller_id', 'finger_position', 'template'])
+    .where('traveller_id', '>', afterTravellerId)
+    .orderBy('traveller_id')
+    .orderBy('finger_position')
+    .limit(limit)
+    .execute();
+}

@@ -12,7 +12,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AbisOperation } from '../domain/abis-messages.js';
 import * as abisService from '../services/abis-service.js';
-import { ABIS_REFERENCE_FINGERS, createGallery } from '../services/identification-gallery.js';
+import { ABIS_REFERENCE_FINGERS } from '../services/identification-gallery.js';
+import { createGallery } from '../services/galleries.js';
 import type { ServiceContext } from '../services/context.js';
 import { credentialOf, userOf } from './authenticate.js';
 import { FINGERPRINT_BODY_LIMIT_BYTES } from './fingerprints-routes.js';
@@ -34,7 +35,7 @@ const IdParams = z.object({ id: z.uuid() });
 
 export function abisRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   // The references' own gallery, loaded with the application (a database outage leaves it to load on first use).
-  const matcher = new abisService.AbisService(ctx, createGallery(ctx.db, ABIS_REFERENCE_FINGERS));
+  const matcher = new abisService.AbisService(ctx, createGallery(ctx.db, ctx.config, ABIS_REFERENCE_FINGERS, ctx.logger));
   app.addHook('onReady', async () => {
     try {
       await matcher.gallery.ready();
@@ -42,6 +43,7 @@ export function abisRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       ctx.logger.error({ err: error }, 'ABIS reference gallery not loaded; it loads on first use');
     }
   });
+  app.addHook('onClose', () => matcher.gallery.close());
 
   app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {

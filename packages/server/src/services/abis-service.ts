@@ -39,8 +39,8 @@ import {
 import { appendAudit } from './audit-service.js';
 import { requireAllPosts, requirePermission } from './access.js';
 import { fingersOfCbeff, loadCbeff } from './abis-biometrics.js';
-import { preparedFromStored, type CapturedFinger } from './fingerprint-capture.js';
-import type { GalleryComparison, GalleryFinger, IdentificationGallery } from './identification-gallery.js';
+import type { CapturedFinger } from './fingerprint-capture.js';
+import { galleryFingerFromStored, type GalleryComparison, type GalleryFinger, type IdentificationGallery } from './identification-gallery.js';
 import { nowIso, type ServiceContext } from './context.js';
 
 /** What tells an ABIS API key from session tokens and device keys. */
@@ -349,7 +349,7 @@ export class AbisService {
     if (referenceId !== undefined) {
       const rows = await abisRepo.listFingers(this.#ctx.db, referenceId);
       if (rows.length > 0) {
-        return { fingers: rows.map((r) => ({ position: r.finger_position, prepared: preparedFromStored(r.template) })), stored: true };
+        return { fingers: rows.map((r) => galleryFingerFromStored(r.finger_position, r.template)), stored: true };
       }
     }
     if (!biometrics) throw new AbisFailure(R.REFERENCE_ID_NOT_FOUND, `no referenceId ${referenceId}`);

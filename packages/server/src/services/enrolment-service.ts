@@ -22,8 +22,8 @@ import { canAccessPost, requirePermission } from './access.js';
 import { PostCode, getPostRow } from './posts-service.js';
 import { NewTraveller, toTraveller, travellerRow, type Traveller } from './travellers-service.js';
 import { captureFingers, enrolmentPlace, fingerprintRows, storeFingerprints, toEnrolledFinger, type EnrolledFinger } from './fingerprints-service.js';
-import { preparedFromStored, type CapturedFinger } from './fingerprint-capture.js';
-import type { GalleryComparison, GalleryFinger } from './identification-gallery.js';
+import type { CapturedFinger } from './fingerprint-capture.js';
+import { galleryFingerFromStored, type GalleryComparison, type GalleryFinger } from './identification-gallery.js';
 import { nowIso, type ServiceContext } from './context.js';
 
 /** A new traveller with fingers, enrolled at a post. */
@@ -345,7 +345,7 @@ export async function resolveCase(ctx: ServiceContext, user: UserPrincipal, id: 
           created_post_id: row.post_id,
         }));
         await storeFingerprints(trx, ctx, rows, { actor, post: row.post_code, details: { adjudication: row.id } });
-        created = { travellerId: resultTravellerId, fingers: pending.fingers.map((f) => ({ position: f.position, prepared: preparedFromStored(f.template) })) };
+        created = { travellerId: resultTravellerId, fingers: pending.fingers.map((f) => galleryFingerFromStored(f.position, f.template)) };
       }
       const decided = await adjudicationRepo.resolveCase(trx, row.id, {
         // Once decided the submitted templates are either stored as fingerprints or belong to nobody: keep only

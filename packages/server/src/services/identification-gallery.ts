@@ -19,17 +19,27 @@
  * the others' enrolments until restarted; a post runs one process per database (DATABASE.md).
  */
 import type { Kysely } from 'kysely';
-import { matchPrepared, type PreparedTemplate } from '@sarhad/engine';
+import { decodeAnyTemplate, matchPrepared, prepare, type FingerprintTemplate, type PreparedTemplate } from '@sarhad/engine';
 import * as fingerprintsRepo from '../repositories/fingerprints-repository.js';
 import * as abisRepo from '../repositories/abis-repository.js';
 import type { DB } from '../db/schema.js';
 import { fuseFingerScores } from '../domain/score-fusion.js';
 import { preparedFromStored } from './fingerprint-capture.js';
 
-/** A probe or enrolled finger: its position and prepared template. */
+/**
+ * A probe or enrolled finger: its position, template and prepared template (the exhaustive gallery matches the
+ * prepared form; the indexed gallery encodes the template). Captures (CapturedFinger) carry both.
+ */
 export interface GalleryFinger {
   readonly position: number;
   readonly prepared: PreparedTemplate;
+  readonly template?: FingerprintTemplate;
+}
+
+/** A stored finger (Sarhad template, base64) as a gallery finger, decoded and prepared. */
+export function galleryFingerFromStored(position: number, templateBase64: string): GalleryFinger {
+  const template = decodeAnyTemplate(new Uint8Array(Buffer.from(templateBase64, 'base64'))).views[0]!;
+  return { position, template, prepared: prepare(template) };
 }
 
 /** One finger compared: the probe position and the calibrated 1:1 score. */
@@ -76,6 +86,8 @@ export interface IdentificationGallery {
   positionsOf(travellerId: string): Promise<readonly number[]>;
   /** Number of travellers with at least one finger. */
   size(): Promise<number>;
+  /** Releases what the gallery holds (worker threads); it answers nothing afterwards. */
+  close(): Promise<void>;
   /**
    * Runs `work` after every earlier call's work has finished: an enrolment searches and then inserts, and two
    * enrolments of the same person must not both search before either inserts.
@@ -104,6 +116,10 @@ export interface StoredFinger {
 export interface GallerySource {
   /** Fingers in id order after `afterId` (`''` for the first batch), at most `limit`. */
   listAfter(db: Kysely<DB>, afterId: string, limit: number): Promise<StoredFinger[]>;
+  /** Fingers of subjects after `afterSubjectId`, by subject then position, at most `limit` rows. */
+  listBySubjectAfter(db: Kysely<DB>, afterSubjectId: string, limit: number): Promise<StoredFinger[]>;
+  /** One subject's fingers. */
+  fingersOf(db: Kysely<DB>, subjectId: string): Promise<StoredFinger[]>;
   /** Of `subjectIds`, those that still have at least one finger stored. */
   withFingers(db: Kysely<DB>, subjectIds: readonly string[]): Promise<Set<string>>;
 }
@@ -117,6 +133,15 @@ export const TRAVELLER_FINGERPRINTS: GallerySource = {
       position: r.finger_position,
       template: r.template,
     })),
+  listBySubjectAfter: async (db, after, limit) =>
+    (await fingerprintsRepo.listTemplatesByTravellerAfter(db, after, limit)).map((r) => ({
+      id: r.id,
+      subjectId: r.traveller_id,
+      position: r.finger_position,
+      template: r.template,
+    })),
+  fingersOf: async (db, id) =>
+    (await fingerprintsRepo.listFingerprints(db, id)).map((r) => ({ id: r.id, subjectId: r.traveller_id, position: r.finger_position, template: r.template })),
   withFingers: (db, ids) => fingerprintsRepo.travellersWithFingerprints(db, ids),
 };
 
@@ -129,8 +154,41 @@ export const ABIS_REFERENCE_FINGERS: GallerySource = {
       position: r.finger_position,
       template: r.template,
     })),
+  listBySubjectAfter: async (db, after, limit) =>
+    (await abisRepo.listFingersByReferenceAfter(db, after, limit)).map((r) => ({
+      id: r.id,
+      subjectId: r.reference_id,
+      position: r.finger_position,
+      template: r.template,
+    })),
+  fingersOf: async (db, id) =>
+    (await abisRepo.listFingers(db, id)).map((r) => ({ id: r.id, subjectId: r.reference_id, position: r.finger_position, template: r.template })),
   withFingers: (db, ids) => abisRepo.referencesWithFingers(db, ids),
 };
+
+/**
+ * The first `limit` of `hits` (best first) whose subjects still have fingers stored; `forget` is called for each
+ * subject found deleted, so the gallery drops it. Shared by every gallery implementation.
+ */
+export async function confirmedHits(
+  db: Kysely<DB>,
+  source: GallerySource,
+  hits: readonly GalleryComparison[],
+  limit: number,
+  forget: (subjectId: string) => void,
+): Promise<GalleryComparison[]> {
+  const kept: GalleryComparison[] = [];
+  if (limit <= 0) return kept;
+  for (let start = 0; start < hits.length && kept.length < limit; start += limit) {
+    const batch = hits.slice(start, start + limit);
+    const stored = await source.withFingers(db, batch.map((h) => h.travellerId));
+    for (const hit of batch) {
+      if (!stored.has(hit.travellerId)) forget(hit.travellerId);
+      else if (kept.length < limit) kept.push(hit);
+    }
+  }
+  return kept;
+}
 
 /** An exhaustive in-memory gallery over one {@link GallerySource} (enrolled travellers unless told otherwise). */
 export class ExhaustiveGallery implements IdentificationGallery {
@@ -190,26 +248,9 @@ export class ExhaustiveGallery implements IdentificationGallery {
       if (comparison && comparison.score >= options.threshold) hits.push(comparison);
     }
     hits.sort((a, b) => b.score - a.score || (a.travellerId < b.travellerId ? -1 : 1));
-    return this.#confirmed(hits, options.limit);
+    return confirmedHits(this.#db, this.#source, hits, options.limit, (id) => this.remove(id));
   }
 
-  /**
-   * The first `limit` hits whose subjects still have fingers stored. A subject deleted by another process is
-   * dropped from memory here; the next hits take its place.
-   */
-  async #confirmed(hits: readonly GalleryComparison[], limit: number): Promise<GalleryComparison[]> {
-    const kept: GalleryComparison[] = [];
-    if (limit <= 0) return kept;
-    for (let start = 0; start < hits.length && kept.length < limit; start += limit) {
-      const batch = hits.slice(start, start + limit);
-      const stored = await this.#source.withFingers(this.#db, batch.map((h) => h.travellerId));
-      for (const hit of batch) {
-        if (!stored.has(hit.travellerId)) this.remove(hit.travellerId);
-        else if (kept.length < limit) kept.push(hit);
-      }
-    }
-    return kept;
-  }
 
   async verify(travellerId: string, probe: readonly GalleryFinger[]): Promise<GalleryComparison | undefined> {
     await this.ready();
@@ -242,11 +283,9 @@ export class ExhaustiveGallery implements IdentificationGallery {
     this.#queue = run.catch(() => undefined);
     return run;
   }
+
+  async close(): Promise<void> {
+    // Nothing outside the heap to release.
+  }
 }
 
-/**
- * The gallery the server uses for a population (enrolled travellers unless told otherwise), as configured.
- */
-export function createGallery(db: Kysely<DB>, source: GallerySource = TRAVELLER_FINGERPRINTS): IdentificationGallery {
-  return new ExhaustiveGallery(db, source);
-}
