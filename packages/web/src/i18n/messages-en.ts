@@ -4,6 +4,7 @@
  */
 import { laneEn } from './messages-lane-en.js';
 import { supervisorEn } from './messages-supervisor-en.js';
+import { demoEn } from './messages-demo-en.js';
 
 export const en = {
   'app.name': 'Sarhad',
@@ -304,6 +305,7 @@ export const en = {
 
   ...laneEn,
   ...supervisorEn,
+  ...demoEn,
 } as const;
 
 /** Every message key. */

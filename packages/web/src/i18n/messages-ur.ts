@@ -5,6 +5,7 @@
 import type { Messages } from './messages-en.js';
 import { laneUr } from './messages-lane-ur.js';
 import { supervisorUr } from './messages-supervisor-ur.js';
+import { demoUr } from './messages-demo-ur.js';
 
 export const ur: Messages = {
   'app.name': 'سرحد',
@@ -305,4 +306,5 @@ export const ur: Messages = {
 
   ...laneUr,
   ...supervisorUr,
+  ...demoUr,
 };

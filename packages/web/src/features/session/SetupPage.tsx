@@ -1,6 +1,8 @@
 /**
  * First-run setup: the one-time token printed by `sarhad serve` and the first administrator's account. The server
- * checks the token and the password policy; the page checks only that both passwords agree.
+ * checks the token and the password policy; the page checks only that both passwords agree. Optionally the demo
+ * data is loaded too (`"demo": true`): the demo accounts' one-time passwords are then shown once, before signing
+ * in, while the server enrols the synthetic travellers in the background.
  */
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
@@ -10,6 +12,14 @@ import { Notice } from '../../components/Notice.js';
 import { PublicFrame } from '../../components/PublicFrame.js';
 import { errorText } from '../../components/errors.js';
 import { useSession } from './session.js';
+
+/** A demo account with its one-time password, as POST /api/setup answers with the demo choice. */
+interface DemoAccount {
+  readonly username: string;
+  readonly roles: readonly string[];
+  readonly posts: readonly string[] | 'all';
+  readonly password: string | null;
+}
 
 export function SetupPage() {
   const { t } = useI18n();
@@ -22,6 +32,8 @@ export function SetupPage() {
   const [error, setError] = useState<string>();
   const [mismatch, setMismatch] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [demo, setDemo] = useState(false);
+  const [created, setCreated] = useState<{ username: string; accounts: readonly DemoAccount[] }>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,18 +45,51 @@ export function SetupPage() {
     setMismatch(false);
     setBusy(true);
     try {
-      const created = await api<{ user: { username: string } }>(
+      const answer = await api<{ user: { username: string }; demo?: { accounts: readonly DemoAccount[] } }>(
         'POST',
         '/api/setup',
-        { token: token.trim(), username, displayName, password },
+        { token: token.trim(), username, displayName, password, demo },
         { expectSession: false },
       );
-      endLocally('setupDone', created.user.username);
+      if (answer.demo) setCreated({ username: answer.user.username, accounts: answer.demo.accounts });
+      else endLocally('setupDone', answer.user.username);
     } catch (e) {
       setError(errorText(t, e));
       setBusy(false);
     }
   };
+
+  if (created) {
+    return (
+      <PublicFrame title={t('setup.demoAccounts')} intro={t('setup.demoAccountsIntro')}>
+        <table className="table" data-testid="demo-accounts">
+          <thead>
+            <tr>
+              <th scope="col">{t('setup.demoUsername')}</th>
+              <th scope="col">{t('setup.demoRoles')}</th>
+              <th scope="col">{t('setup.demoPosts')}</th>
+              <th scope="col">{t('setup.demoPassword')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {created.accounts.map((a) => (
+              <tr key={a.username}>
+                <td className="mono">{a.username}</td>
+                <td>{a.roles.join(', ')}</td>
+                <td>{a.posts === 'all' ? t('setup.demoAllPosts') : a.posts.join(', ')}</td>
+                <td className="mono">{a.password ?? '-'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="form__actions">
+          <button type="button" className="button button--primary" onClick={() => endLocally('setupDone', created.username)}>
+            {t('setup.demoContinue')}
+          </button>
+        </div>
+      </PublicFrame>
+    );
+  }
 
   return (
     <PublicFrame title={t('setup.title')} intro={t('setup.intro')}>
@@ -85,6 +130,11 @@ export function SetupPage() {
           error={mismatch ? t('setup.passwordMismatch') : undefined}
           onChange={(e) => setConfirm(e.target.value)}
         />
+        <label className="checkbox">
+          <input type="checkbox" name="demo" checked={demo} onChange={(e) => setDemo(e.target.checked)} />
+          {t('setup.demo')}
+        </label>
+        <p className="field__hint">{t('setup.demoHint')}</p>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('setup.submit')}
