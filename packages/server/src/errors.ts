@@ -30,6 +30,10 @@ export const SERVER_ERRORS = {
   SETUP_ALREADY_DONE: 409,
   /** The password does not meet the policy (length). */
   PASSWORD_POLICY: 400,
+  /** The account's password was set by an administrator: change it (`POST /api/auth/password`) before anything else. */
+  PASSWORD_CHANGE_REQUIRED: 403,
+  /** The new password is the same as the current one. */
+  PASSWORD_UNCHANGED: 400,
   /** No post with this code (or not visible to the caller). */
   POST_NOT_FOUND: 404,
   /** A post with this code already exists. */

@@ -203,6 +203,8 @@ export async function setUpPost(server: BenchServer, options: Pick<BenchOptions,
     posts: [POST],
   });
   const officer = (await call<{ token: string }>(server, 'POST', '/api/auth/login', undefined, { username: 'bench.enrolment', password })).token;
+  // An account an administrator created must choose its own password before anything else (this session stays).
+  await call(server, 'POST', '/api/auth/password', officer, { currentPassword: password, newPassword: `${password}-own` });
   await call(server, 'POST', '/api/watchlists/import', admin, { text: syntheticStopList(options.watchlist), format: 'csv' });
   log(`set up: ${options.lanes} lanes with device keys, a stop list of ${options.watchlist} entries`);
 

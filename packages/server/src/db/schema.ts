@@ -70,6 +70,8 @@ export interface UsersTable {
   password_hash: string;
   all_posts: number;
   disabled: number;
+  /** 1 while the password is one an administrator set (creation, reset) and its owner has not replaced it yet. */
+  password_change_required: number;
   created_at: string;
   updated_at: string;
 }

@@ -13,6 +13,11 @@ export interface UserPrincipal {
   /** Ids of the posts granted (empty when `allPosts`). */
   readonly postIds: readonly string[];
   readonly sessionId: string;
+  /**
+   * The account's password was set by an administrator and not yet replaced: only the password change, "who am
+   * I" and sign-out are allowed (routes/authenticate.ts). Absent means false.
+   */
+  readonly passwordChangeRequired?: boolean;
 }
 
 export interface DevicePrincipal {

@@ -22,6 +22,12 @@ export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Prom
   return Number(result.numDeletedRows);
 }
 
+/** Ends every session of the user except `keepSessionId`; returns how many ended. */
+export async function deleteOtherSessionsOfUser(db: Kysely<DB>, userId: string, keepSessionId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Removes sessions that expired before `now`. */
 export async function deleteExpiredSessions(db: Kysely<DB>, now: string): Promise<number> {
   const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();

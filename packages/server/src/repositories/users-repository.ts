@@ -17,7 +17,7 @@ export async function insertUser(db: Kysely<DB>, row: UserRow): Promise<void> {
 export async function updateUser(
   db: Kysely<DB>,
   id: string,
-  changes: Partial<Pick<UserRow, 'display_name' | 'password_hash' | 'all_posts' | 'disabled' | 'updated_at'>>,
+  changes: Partial<Pick<UserRow, 'display_name' | 'password_hash' | 'password_change_required' | 'all_posts' | 'disabled' | 'updated_at'>>,
 ): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }

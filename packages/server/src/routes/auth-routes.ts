@@ -1,9 +1,15 @@
-/** Sign in, sign out, who am I, change my password. */
+/**
+ * Sign in, sign out, who am I, change my password. These three are the routes a user whose password an
+ * administrator set may call (routes/authenticate.ts): everything else answers PASSWORD_CHANGE_REQUIRED until the
+ * change is made.
+ */
 import type { FastifyInstance } from 'fastify';
 import * as authService from '../services/auth-service.js';
 import * as usersService from '../services/users-service.js';
 import type { ServiceContext } from '../services/context.js';
 import { clearedSessionCookie, sessionCookie, userOf } from './authenticate.js';
+
+const PENDING_CHANGE_ALLOWED = { pendingPasswordChange: 'allow' } as const;
 
 export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post('/api/auth/login', async (request, reply) => {
@@ -14,17 +20,16 @@ export function authRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   });
 
   app.post('/api/auth/logout', async (request, reply) => {
-    await authService.logout(ctx, await userOf(ctx, request));
+    await authService.logout(ctx, await userOf(ctx, request, PENDING_CHANGE_ALLOWED));
     reply.header('set-cookie', clearedSessionCookie(ctx.config));
     return reply.code(204).send();
   });
 
-  app.get('/api/auth/me', async (request) => ({ user: await authService.me(ctx, await userOf(ctx, request)) }));
+  app.get('/api/auth/me', async (request) => ({ user: await authService.me(ctx, await userOf(ctx, request, PENDING_CHANGE_ALLOWED)) }));
 
-  app.post('/api/auth/password', async (request, reply) => {
-    const user = await userOf(ctx, request);
-    await usersService.changeOwnPassword(ctx, user, usersService.PasswordChange.parse(request.body));
-    reply.header('set-cookie', clearedSessionCookie(ctx.config));
-    return reply.code(204).send();
+  // The caller's session stays signed in; every other session of the user ends.
+  app.post('/api/auth/password', async (request) => {
+    const user = await userOf(ctx, request, PENDING_CHANGE_ALLOWED);
+    return { user: await usersService.changeOwnPassword(ctx, user, usersService.PasswordChange.parse(request.body)) };
   });
 }

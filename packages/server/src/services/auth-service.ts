@@ -115,6 +115,7 @@ export async function authenticateSession(ctx: ServiceContext, token: string): P
     allPosts: record.all_posts === 1,
     postIds: record.all_posts === 1 ? [] : record.post_ids,
     sessionId: session.id,
+    passwordChangeRequired: record.password_change_required === 1,
   };
 }
 

@@ -2,8 +2,9 @@
  * Accounts created at the server's console (`sarhad admin create`): someone with access to the data directory or
  * the database creates a user without signing in, for example a second headquarters administrator or the first
  * administrator of a post, and is shown a generated password once. The password is stored only as its argon2id
- * hash; it is "one-time" in that it is never shown again and should be changed at first sign-in
- * (`POST /api/auth/password`). The creation is audited as `user.created` by `system`, like the first-run setup.
+ * hash; it is "one-time": never shown again, and the account must change it at first sign-in (until then the API
+ * answers PASSWORD_CHANGE_REQUIRED to everything but `POST /api/auth/password`, `GET /api/auth/me` and sign-out).
+ * The creation is audited as `user.created` by `system`, like the first-run setup.
  */
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
@@ -62,6 +63,6 @@ export async function createUserFromConsole(
     metrics: new Metrics(),
     events: new EventBus(),
   };
-  const user = await createUser(ctx, { bootstrap: true }, parsed.data);
+  const user = await createUser(ctx, { bootstrap: true, passwordChangeRequired: true }, parsed.data);
   return { user, password };
 }

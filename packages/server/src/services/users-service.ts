@@ -61,6 +61,8 @@ export interface User {
   readonly allPosts: boolean;
   readonly posts: readonly string[];
   readonly disabled: boolean;
+  /** The password was set by an administrator; its owner must change it before doing anything else. */
+  readonly passwordChangeRequired: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -76,6 +78,7 @@ export async function toUser(ctx: ServiceContext, record: usersRepo.UserRecord):
     allPosts: record.all_posts === 1,
     posts: posts.map((p) => p.code),
     disabled: record.disabled === 1,
+    passwordChangeRequired: record.password_change_required === 1,
     createdAt: record.created_at,
     updatedAt: record.updated_at,
   };
@@ -101,10 +104,22 @@ async function getManagedRecord(ctx: ServiceContext, actor: UserPrincipal, id: s
   return record;
 }
 
-/** Creates an account; with `bootstrap`, skips the actor checks (first-run setup, already authorised). */
+/**
+ * Who creates an account without an administrator's session: first-run setup (the administrator chose their own
+ * password) or the console (`sarhad admin create`, a generated password that must be changed at first sign-in).
+ */
+export interface BootstrapActor {
+  readonly bootstrap: true;
+  readonly passwordChangeRequired?: boolean;
+}
+
+/**
+ * Creates an account; with a {@link BootstrapActor}, skips the actor checks (already authorised). An account an
+ * administrator creates gets the password the administrator typed, so it must be changed at first sign-in.
+ */
 export async function createUser(
   ctx: ServiceContext,
-  actor: UserPrincipal | { readonly bootstrap: true },
+  actor: UserPrincipal | BootstrapActor,
   input: NewUser,
   trx = ctx.db,
 ): Promise<User> {
@@ -121,6 +136,7 @@ export async function createUser(
     username: input.username,
     display_name: input.displayName,
     password_hash: passwordHash,
+    password_change_required: 'kind' in actor || actor.passwordChangeRequired ? 1 : 0,
     all_posts: input.allPosts ? 1 : 0,
     disabled: 0,
     created_at: now,
@@ -211,13 +227,16 @@ export async function updateUser(ctx: ServiceContext, actor: UserPrincipal, id: 
   return getUser(ctx, actor, id);
 }
 
-/** An administrator sets a new password for a user; the user's sessions end. */
+/**
+ * An administrator sets a new password for a user; the user's sessions end and the user must change the password
+ * at their next sign-in (the administrator knows it).
+ */
 export async function resetPassword(ctx: ServiceContext, actor: UserPrincipal, id: string, password: string): Promise<void> {
   requirePermission(actor, 'users.manage');
   const target = await getManagedRecord(ctx, actor, id);
   const hash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
-    await usersRepo.updateUser(trx, id, { password_hash: hash, updated_at: nowIso(ctx) });
+    await usersRepo.updateUser(trx, id, { password_hash: hash, password_change_required: 1, updated_at: nowIso(ctx) });
     const ended = await sessionsRepo.deleteSessionsOfUser(trx, id);
     await appendAudit(trx, ctx.clock, {
       actor: actorOf(actor),
@@ -228,26 +247,35 @@ export async function resetPassword(ctx: ServiceContext, actor: UserPrincipal, i
   });
 }
 
-/** A user changes their own password, proving the current one; all their sessions end (sign in again). */
+/**
+ * A user changes their own password, proving the current one, within the password policy; every other session of
+ * theirs ends (a stolen session or a password someone saw stops working) and this one stays signed in. This is
+ * also how a password set by an administrator is replaced: it clears `passwordChangeRequired`. Audited as
+ * `user.password_changed` with whether the change was required.
+ */
 export async function changeOwnPassword(
   ctx: ServiceContext,
   user: UserPrincipal,
   input: z.infer<typeof PasswordChange>,
-): Promise<void> {
+): Promise<User> {
   const record = await usersRepo.findUserById(ctx.db, user.userId);
   if (!record || !(await verifyPassword(record.password_hash, input.currentPassword))) {
     throw new ServerError('AUTH_INVALID_CREDENTIALS', 'the current password is wrong');
   }
   checkPasswordPolicy(input.newPassword);
+  if (input.newPassword === input.currentPassword) {
+    throw new ServerError('PASSWORD_UNCHANGED', 'the new password must differ from the current one');
+  }
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await usersRepo.updateUser(trx, user.userId, { password_hash: hash, updated_at: nowIso(ctx) });
-    await sessionsRepo.deleteSessionsOfUser(trx, user.userId);
+    await usersRepo.updateUser(trx, user.userId, { password_hash: hash, password_change_required: 0, updated_at: nowIso(ctx) });
+    const ended = await sessionsRepo.deleteOtherSessionsOfUser(trx, user.userId, user.sessionId);
     await appendAudit(trx, ctx.clock, {
       actor: actorOf(user),
       action: 'user.password_changed',
       subject: `user:${user.userId}`,
-      details: { username: user.username },
+      details: { username: user.username, required: record.password_change_required === 1, otherSessionsEnded: ended },
     });
   });
+  return toUser(ctx, (await usersRepo.findUserById(ctx.db, user.userId))!);
 }

@@ -36,6 +36,8 @@ export interface User {
   readonly allPosts: boolean;
   readonly posts: readonly string[];
   readonly disabled: boolean;
+  /** The password was set by an administrator: the user must choose their own before anything else. */
+  readonly passwordChangeRequired?: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

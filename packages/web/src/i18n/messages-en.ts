@@ -81,6 +81,13 @@ export const en = {
   'account.submit': 'Change password',
   'account.changed': 'Password changed. Sign in again with the new password.',
   'account.wrongCurrent': 'The current password is wrong.',
+  'account.changedHere': 'Password changed. Your other sessions are signed out; this one stays signed in.',
+  'account.unchanged': 'Choose a password different from the current one.',
+
+  'passwordChange.title': 'Choose your own password',
+  'passwordChange.intro': 'The password you signed in with was set by an administrator. Replace it with one only you know before you continue.',
+  'passwordChange.current': 'Password you were given',
+  'passwordChange.submit': 'Save and continue',
 
   'users.title': 'Users',
   'users.intro': 'Accounts, their roles and the posts where they may act.',

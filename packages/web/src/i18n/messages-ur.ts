@@ -81,6 +81,13 @@ export const ur: Messages = {
   'account.confirmPassword': 'نیا پاس ورڈ دوبارہ لکھیں',
   'account.submit': 'پاس ورڈ تبدیل کریں',
   'account.changed': 'پاس ورڈ تبدیل ہو گیا۔ نئے پاس ورڈ سے دوبارہ سائن ان کریں۔',
+  'account.changedHere': 'پاس ورڈ تبدیل ہو گیا۔ آپ کے دوسرے سیشن سائن آؤٹ ہو گئے ہیں؛ یہ سیشن جاری ہے۔',
+  'account.unchanged': 'موجودہ پاس ورڈ سے مختلف پاس ورڈ منتخب کریں۔',
+
+  'passwordChange.title': 'اپنا پاس ورڈ منتخب کریں',
+  'passwordChange.intro': 'جس پاس ورڈ سے آپ نے سائن ان کیا وہ منتظم نے مقرر کیا تھا۔ آگے بڑھنے سے پہلے اسے ایسے پاس ورڈ سے بدلیں جو صرف آپ جانتے ہوں۔',
+  'passwordChange.current': 'آپ کو دیا گیا پاس ورڈ',
+  'passwordChange.submit': 'محفوظ کریں اور جاری رکھیں',
   'account.wrongCurrent': 'موجودہ پاس ورڈ غلط ہے۔',
 
   'users.title': 'صارفین',

@@ -11,6 +11,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { grants } from '../features/session/permissions.js';
 import { useSession } from '../features/session/session.js';
 import { LoginPage } from '../features/session/LoginPage.js';
+import { PasswordChangePage } from '../features/session/PasswordChangePage.js';
 import { SetupPage } from '../features/session/SetupPage.js';
 import { APP_ROUTES } from './routes.js';
 import { useRouter } from './router.js';
@@ -53,6 +54,8 @@ export function App() {
       return <LoginPage reason={state.reason} username={state.username} />;
     case 'signedIn': {
       const user = state.user;
+      // A password an administrator set: nothing else until the user chooses their own (the server refuses the rest).
+      if (user.passwordChangeRequired) return <PasswordChangePage />;
       const allowed = APP_ROUTES.filter((r) => !r.permission || grants(user.roles, r.permission));
       const route = APP_ROUTES.find((r) => r.path === (onPublicPage ? '/' : path));
       let page;

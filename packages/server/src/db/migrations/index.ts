@@ -13,6 +13,7 @@ import * as m0007 from './0007-watchlists.js';
 import * as m0008 from './0008-crossings.js';
 import * as m0009 from './0009-crossing-decisions.js';
 import * as m0010 from './0010-audit-anchor.js';
+import * as m0011 from './0011-password-change-required.js';
 import * as m0012 from './0012-abis.js';
 import * as m0013 from './0013-watchlist-suppressions.js';
 import * as m0015 from './0015-demo.js';
@@ -28,6 +29,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0008-crossings': m0008,
   '0009-crossing-decisions': m0009,
   '0010-audit-anchor': m0010,
+  '0011-password-change-required': m0011,
   '0012-abis': m0012,
   '0013-watchlist-suppressions': m0013,
   '0015-demo': m0015,

@@ -1,6 +1,7 @@
-/** The user's own account: who they are, their roles and posts, and a password change (which ends all sessions). */
+/** The user's own account: who they are, their roles and posts, and a password change (which ends the other sessions). */
 import { useState, type FormEvent } from 'react';
-import { ApiError, api } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import type { Translate } from '../../i18n/i18n.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { TextField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
@@ -11,13 +12,14 @@ import { useSession, useUser } from './session.js';
 export function AccountPage() {
   const { t } = useI18n();
   const user = useUser();
-  const { endLocally } = useSession();
+  const { changePassword } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [changed, setChanged] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -25,13 +27,17 @@ export function AccountPage() {
     if (next !== confirm) return setMismatch(true);
     setMismatch(false);
     setBusy(true);
+    setChanged(false);
     try {
-      await api<void>('POST', '/api/auth/password', { currentPassword: current, newPassword: next });
-      endLocally('passwordChanged', user.username);
+      await changePassword(current, next);
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setChanged(true);
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'AUTH_INVALID_CREDENTIALS' ? t('account.wrongCurrent') : errorText(t, e));
-      setBusy(false);
+      setError(passwordChangeError(t, e));
     }
+    setBusy(false);
   };
 
   return (
@@ -50,6 +56,7 @@ export function AccountPage() {
       <section className="panel" aria-labelledby="change-password">
         <h2 id="change-password">{t('account.changePassword')}</h2>
         {error ? <Notice tone="error">{error}</Notice> : null}
+        {changed ? <Notice tone="success">{t('account.changedHere')}</Notice> : null}
         <form className="form form--narrow" onSubmit={(e) => void submit(e)} noValidate>
           <TextField label={t('account.currentPassword')} type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
           <TextField label={t('account.newPassword')} hint={t('setup.passwordHint')} type="password" autoComplete="new-password" required value={next} onChange={(e) => setNext(e.target.value)} />
@@ -71,4 +78,11 @@ export function AccountPage() {
       </section>
     </>
   );
+}
+
+/** The sentence for a refused password change: wrong current password, the same password again, or the policy. */
+export function passwordChangeError(t: Translate, error: unknown): string {
+  if (error instanceof ApiError && error.code === 'AUTH_INVALID_CREDENTIALS') return t('account.wrongCurrent');
+  if (error instanceof ApiError && error.code === 'PASSWORD_UNCHANGED') return t('account.unchanged');
+  return errorText(t, error);
 }

@@ -1,7 +1,9 @@
 /**
  * The session: whether first-run setup is needed, who is signed in. The session itself is the server's HttpOnly
  * cookie; the UI keeps only a "probably signed in" hint in localStorage so that a fresh browser goes straight to
- * the login page instead of asking /api/auth/me for a 401. Any 401 from the API ends the session in the UI.
+ * the login page instead of asking /api/auth/me for a 401. Any 401 from the API ends the session in the UI. A user
+ * whose password an administrator set is signed in with `passwordChangeRequired`, and the app shows only the
+ * password change (PasswordChangePage) until the server clears it.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onSessionEnded } from '../../api/client.js';
@@ -22,6 +24,8 @@ interface Session {
   signOut(): Promise<void>;
   /** After setup or a password change: back to the login page with a note. */
   endLocally(reason: 'setupDone' | 'passwordChanged', username?: string): void;
+  /** Changes the signed-in user's password; the server keeps this session and ends the others. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   reload(): void;
 }
 
@@ -103,12 +107,20 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     setState({ kind: 'signedOut', reason, ...(username ? { username } : {}) });
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const changed = await api<{ user: User }>('POST', '/api/auth/password', { currentPassword, newPassword });
+    setState({ kind: 'signedIn', user: changed.user });
+  }, []);
+
   const reload = useCallback(() => {
     setState({ kind: 'loading' });
     setAttempt((n) => n + 1);
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut, endLocally, reload }), [state, signIn, signOut, endLocally, reload]);
+  const value = useMemo(
+    () => ({ state, signIn, signOut, endLocally, changePassword, reload }),
+    [state, signIn, signOut, endLocally, changePassword, reload],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
