@@ -250,6 +250,7 @@ export const laneEn = {
   'enrol.imageCaptured': 'Captured image of {finger}',
   'enrol.noImage': 'Captured as a template, no image.',
   'enrol.enrolledFingers': 'Enrolled fingers',
+  'enrol.capturedFingers': 'Captured fingers',
   'enrol.fingerMeta': '{finger}: quality {quality}, {minutiae} minutiae',
   'enrol.recordCreated': 'Record created {time}',
   'enrol.sendToSupervisor': 'Leave the case with the supervisor and start the next enrolment',

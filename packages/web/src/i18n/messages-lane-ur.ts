@@ -253,6 +253,7 @@ export const laneUr: { readonly [K in keyof typeof laneEn]: string } = {
   'enrol.imageCaptured': '{finger} کی لی گئی تصویر',
   'enrol.noImage': 'ٹیمپلیٹ کے طور پر لیا گیا، تصویر نہیں۔',
   'enrol.enrolledFingers': 'اندراج شدہ انگلیاں',
+  'enrol.capturedFingers': 'لی گئی انگلیاں',
   'enrol.fingerMeta': '{finger}: معیار {quality}، {minutiae} مائنوشی',
   'enrol.recordCreated': 'ریکارڈ بنا {time}',
   'enrol.sendToSupervisor': 'کیس سپروائزر کے پاس چھوڑیں اور اگلا اندراج شروع کریں',

@@ -66,6 +66,12 @@ export function DuplicateComparison({ adjudication, submitted, documents, finger
         ) : (
           <p>{t('enrol.noDocuments')}</p>
         )}
+        <h4>{t('enrol.capturedFingers')}</h4>
+        <ul className="plain-list">
+          {adjudication.submitted.fingers.map((f) => (
+            <li key={f.position}>{t('enrol.fingerMeta', { finger: t(fingerKey(f.position)), quality: f.quality, minutiae: f.minutiae })}</li>
+          ))}
+        </ul>
         <h4>{t('enrol.fingerImage')}</h4>
         <div className="compare__images">
           {fingers.map((f) => (

@@ -62,7 +62,7 @@ export function DemoArrivals({ post, picked, disabled, onPick, onScan }: DemoArr
               type="button"
               className="link-button"
               disabled={disabled}
-              aria-pressed={picked?.traveller === traveller}
+              aria-pressed={picked !== undefined && picked.traveller.displayName === traveller.displayName && picked.traveller.travellerId === traveller.travellerId}
               onClick={() => onPick(pickOf(traveller))}
             >
               {t('lane.demoPick', { name: traveller.displayName })}

@@ -185,7 +185,8 @@ export function LaneConsolePage() {
     };
   }, [travellerId, crossingId]);
 
-  const reset = useCallback(() => {
+  /** Clears the traveller; the document field takes focus unless the next one comes from the demo arrivals. */
+  const reset = useCallback((focusDocument = true) => {
     setMrzText('');
     setIdNumber('');
     setIdCountry('');
@@ -203,7 +204,7 @@ export function LaneConsolePage() {
     setDemoPick(undefined);
     pending.current = undefined;
     autoSubmitted.current = false;
-    setFocusEntry((n) => n + 1);
+    if (focusDocument) setFocusEntry((n) => n + 1);
   }, []);
 
   // After a reset, the document field takes focus (once it is enabled again) for the next traveller.
@@ -321,7 +322,8 @@ export function LaneConsolePage() {
   };
 
   const pickDemo = (pick: DemoPick) => {
-    reset();
+    // Focus stays on the arrival just taken, so S (the simulated scanner) follows at once.
+    reset(false);
     setDemoPick(pick);
     begin();
     const { traveller } = pick;
@@ -494,7 +496,7 @@ export function LaneConsolePage() {
                 <button type="button" className="button" disabled={entryDisabled || !documentReady} onClick={() => void send({})}>
                   {t('lane.minor')}
                 </button>
-                <button type="button" className="button" onClick={reset}>
+                <button type="button" className="button" onClick={() => reset()}>
                   {t('lane.reset')}
                 </button>
               </div>
@@ -528,7 +530,7 @@ export function LaneConsolePage() {
                           <span className={`badge badge--crossing-${result.status}`}>{t(`crossing.${result.status}`)}</span>{' '}
                           {result.status === 'awaiting_supervisor' ? t('lane.waitingSupervisor') : null}
                         </p>
-                        <button type="button" ref={nextRef} className="button button--primary" onClick={reset}>
+                        <button type="button" ref={nextRef} className="button button--primary" onClick={() => reset()}>
                           {t('lane.next')}
                         </button>
                       </>
