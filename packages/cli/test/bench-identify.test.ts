@@ -67,6 +67,21 @@ test('bench identify --json builds, saves, reloads and searches a 200-subject ga
   assert.equal(result.fvcImages, 24);
 });
 
+test('bench identify --load searches a saved gallery again without building it', () => {
+  const snapshot = join(root, 'gallery.snapshot');
+  const run = sarhad('bench', 'identify', '--load', snapshot, '--data', data, '--non-mated', '4', '--shortlist', '10', '--json');
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout);
+  assert.equal(result.subjects, 202);
+  assert.equal(result.backgroundSubjects, 200);
+  assert.equal(result.buildSeconds, null);
+  assert.equal(result.loadedFrom, snapshot);
+  assert.equal(result.matedProbes, 6);
+  const other = sarhad('bench', 'identify', '--load', snapshot, '--data', data, '--fingers', '1', '--json');
+  assert.notEqual(other.status, 0, 'one-finger FVC subjects are not in a two-finger snapshot');
+  assert.match(other.stderr, /CLI_INVALID_OPTION: .*has no subject fvc:tiny\/DB1_B:1/);
+});
+
 test('bench identify --exhaustive matches every subject, and text output names the latency it measures', () => {
   const run = sarhad('bench', 'identify', '--subjects', '200', '--data', data, '--non-mated', '8', '--exhaustive');
   assert.equal(run.status, 0, run.stderr);

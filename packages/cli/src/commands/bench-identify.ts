@@ -20,6 +20,9 @@
  * with every core searching** (that is what the 1 s target means), and process CPU time per search beside it;
  * bytes of shared memory per finger and the process's resident memory; build and load seconds.
  *
+ * `--snapshot <file>` keeps the saved gallery, and `--load <file>` searches such a file again without building (a 1M
+ * gallery takes many minutes of CPU to build and a few seconds to load).
+ *
  * `--exhaustive` searches by full matching of every subject instead of the index (the reference; about a
  * millisecond of CPU per subject and probe). `--reference` keeps the index but also runs every mated probe
  * exhaustively and reports the reference rank-1 beside the index's.
@@ -77,6 +80,7 @@ interface BenchIdentifyOptions {
   readonly reference?: boolean;
   readonly data?: string;
   readonly snapshot?: string;
+  readonly load?: string;
   readonly shortlist: number;
   readonly heldOut: number;
   readonly nonMated: number;
@@ -92,6 +96,7 @@ export function register(program: Command): void {
     .option('--fingers <n>', 'fingers per subject (1..10)', positiveInteger('--fingers'), DEFAULT_FINGERS)
     .option('--data <dir>', `directory with the FVC sets and their ${DATASETS_JSON} (default: ${IDENTIFY_DATA_CANDIDATES.join(' or ')})`)
     .option('--snapshot <file>', 'where to save the gallery snapshot that is loaded back (default: a temporary file, removed)')
+    .option('--load <file>', 'search a gallery saved earlier by --snapshot instead of building one (FVC subjects included)')
     .option('--shortlist <n>', 'subjects the index passes to full matching', positiveInteger('--shortlist'), DEFAULT_SHORTLIST)
     .option('--held-out <n>', 'FVC fingers per set never enrolled (non-mated probes are made of them)', positiveInteger('--held-out'), DEFAULT_HELD_OUT)
     .option('--non-mated <n>', 'non-mated probes searched', positiveInteger('--non-mated'), DEFAULT_NON_MATED)
@@ -269,6 +274,60 @@ async function buildBackground(gallery: FingerprintGallery, subjects: number, po
   }
 }
 
+/** The gallery searched, and what building, saving and loading it cost. */
+interface BenchGallery {
+  readonly gallery: FingerprintGallery;
+  /** Null when the gallery was loaded from `--load` rather than built. */
+  readonly buildSeconds: number | null;
+  readonly saveSeconds: number | null;
+  readonly loadSeconds: number;
+  readonly snapshotBytes: number;
+}
+
+/**
+ * Builds the gallery (background in workers, then the FVC subjects), saves it to a snapshot file and loads it back
+ * as a restart would, so the searches run on the loaded copy; with `--load`, only loads a snapshot saved earlier.
+ */
+async function galleryFor(
+  options: BenchIdentifyOptions,
+  enrol: readonly { id: string; fingers: GalleryFingerInput[] }[],
+  positions: readonly number[],
+  workers: number,
+): Promise<BenchGallery> {
+  if (options.load !== undefined) {
+    const loadStart = performance.now();
+    const { gallery } = loadGallerySnapshotFile(options.load, { workers });
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    return { gallery, buildSeconds: null, saveSeconds: null, loadSeconds, snapshotBytes: statSync(options.load).size };
+  }
+  let built: FingerprintGallery | undefined = new FingerprintGallery({ workers });
+  const buildStart = performance.now();
+  try {
+    await buildBackground(built, options.subjects, positions, workers);
+    for (const e of enrol) built.insert(e.id, e.fingers);
+  } catch (error) {
+    await built.close();
+    throw error;
+  }
+  const buildSeconds = (performance.now() - buildStart) / 1000;
+  const temporary = options.snapshot === undefined ? mkdtempSync(join(tmpdir(), 'sarhad-bench-identify-')) : undefined;
+  const snapshotPath = options.snapshot ?? join(temporary!, 'gallery.snapshot');
+  try {
+    const saveStart = performance.now();
+    const snapshotBytes = writeGallerySnapshotFile(built, snapshotPath, `bench:${options.subjects}`);
+    const saveSeconds = (performance.now() - saveStart) / 1000;
+    await built.close();
+    built = undefined; // its shared memory can go before the loaded copy is measured
+    const loadStart = performance.now();
+    const { gallery } = loadGallerySnapshotFile(snapshotPath, { workers });
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    return { gallery, buildSeconds, saveSeconds, loadSeconds, snapshotBytes };
+  } finally {
+    await built?.close();
+    if (temporary !== undefined) rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
 /** Outcome of one search. */
 interface SearchOutcome {
   readonly mate: string | undefined;
@@ -334,34 +393,12 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
   const { enrol, mated, nonMated, nonMatedPossible } = fvcProbes(fvc.fingers, options);
   if (mated.length === 0) throw new CliError('CLI_DATASET_INVALID', `${dataDir}: too few FVC fingers to enrol one subject of ${options.fingers}`);
 
-  const built = new FingerprintGallery({ workers });
-  const buildStart = performance.now();
-  try {
-    await buildBackground(built, options.subjects, positions, workers);
-    for (const e of enrol) built.insert(e.id, e.fingers);
-  } catch (error) {
-    await built.close();
-    throw error;
-  }
-  const buildSeconds = (performance.now() - buildStart) / 1000;
-
-  // Save and load back, as a restart would: the searches run on the loaded gallery.
-  const temporary = options.snapshot === undefined ? mkdtempSync(join(tmpdir(), 'sarhad-bench-identify-')) : undefined;
-  const snapshotPath = options.snapshot ?? join(temporary!, 'gallery.snapshot');
-  let gallery: FingerprintGallery;
-  let snapshotBytes: number;
-  let saveSeconds: number;
-  let loadSeconds: number;
-  try {
-    const saveStart = performance.now();
-    snapshotBytes = writeGallerySnapshotFile(built, snapshotPath, `bench:${options.subjects}`);
-    saveSeconds = (performance.now() - saveStart) / 1000;
-    await built.close();
-    const loadStart = performance.now();
-    gallery = loadGallerySnapshotFile(snapshotPath, { workers }).gallery;
-    loadSeconds = (performance.now() - loadStart) / 1000;
-  } finally {
-    if (temporary !== undefined) rmSync(temporary, { recursive: true, force: true });
+  const { gallery, buildSeconds, saveSeconds, loadSeconds, snapshotBytes } = await galleryFor(options, enrol, positions, workers);
+  for (const e of enrol) {
+    if (!gallery.has(e.id)) {
+      await gallery.close();
+      throw new CliError('CLI_INVALID_OPTION', `${options.load}: the snapshot has no subject ${e.id}; it was not saved by bench identify on these FVC sets`);
+    }
   }
 
   try {
@@ -393,12 +430,12 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
       p95Ms: round(quantile(wall, 0.95), 1),
       p99Ms: round(quantile(wall, 0.99), 1),
       bytesPerFinger: Math.round(memory.bytesPerFinger),
-      buildSeconds: round(buildSeconds, 1),
+      buildSeconds: buildSeconds === null ? null : round(buildSeconds, 1),
       loadSeconds: round(loadSeconds, 1),
       // Extra keys.
       command: 'sarhad bench identify',
       mode: exhaustive ? 'exhaustive' : 'index',
-      backgroundSubjects: options.subjects,
+      backgroundSubjects: gallery.size - enrol.length,
       fvcSubjects: enrol.length,
       shortlist: exhaustive ? null : options.shortlist,
       matedProbes: matedOutcomes.length,
@@ -424,7 +461,8 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
       rssMegabytes: round(rss / 2 ** 20, 1),
       snapshotBytes,
       snapshotFile: options.snapshot === undefined ? null : resolve(options.snapshot),
-      saveSeconds: round(saveSeconds, 1),
+      saveSeconds: saveSeconds === null ? null : round(saveSeconds, 1),
+      loadedFrom: options.load === undefined ? null : resolve(options.load),
       fvcImages: fvc.images,
       fvcFailedExtractions: fvc.failed,
       fvcExtractSeconds: round(fvc.seconds, 1),
@@ -433,7 +471,6 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: availableParallelism(),
     };
-    if (options.snapshot !== undefined) statSync(options.snapshot);
     if (options.json === true) {
       process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       return;
@@ -441,7 +478,7 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
     const pct = (v: number): string => `${(100 * v).toFixed(2)} %`;
     process.stdout.write(
       [
-        `sarhad bench identify: ${result.subjects} subjects x ${result.fingers} fingers (${options.subjects} synthetic + ${enrol.length} FVC), ` +
+        `sarhad bench identify: ${result.subjects} subjects x ${result.fingers} fingers (${result.backgroundSubjects} synthetic + ${enrol.length} FVC), ` +
           `${result.mode} search${exhaustive ? '' : `, shortlist ${options.shortlist}`}; ${result.cpu}, ${result.cores} cores, Node ${result.node}`,
         `  accuracy     rank-1 ${pct(result.rank1)} of ${result.matedProbes} mated probes` +
           (result.exhaustiveRank1 === null ? '' : ` (exhaustive reference ${pct(result.exhaustiveRank1)})`),
@@ -453,7 +490,8 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
         `  latency      p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, p99 ${result.p99Ms} ms (${result.latency}: ${workers}); ` +
           `${result.searchesPerSecond} searches/s; ${result.cpuMsPerSearch} ms CPU per search`,
         `  memory       ${result.bytesPerFinger} bytes per finger, gallery ${result.galleryMegabytes} MB shared, process RSS ${result.rssMegabytes} MB`,
-        `  time         build ${result.buildSeconds} s, snapshot save ${result.saveSeconds} s (${(snapshotBytes / 2 ** 20).toFixed(0)} MB), ` +
+        `  time         ${result.buildSeconds === null ? `loaded from ${result.loadedFrom}` : `build ${result.buildSeconds} s, snapshot save ${result.saveSeconds} s`} ` +
+          `(${(snapshotBytes / 2 ** 20).toFixed(0)} MB), ` +
           `load ${result.loadSeconds} s; FVC extraction ${result.fvcExtractSeconds} s (${fvc.failed} of ${fvc.images} failed)`,
       ].join('\n') + '\n',
     );
