@@ -9,7 +9,10 @@
  * stop list and written durably before it is answered.
  *
  * Fingers are the engine's template-level synthetic fingers (syntheticMinutiaeImpression): they cost the matcher
- * what real templates of ~35 minutiae cost, and say nothing about accuracy (`sarhad eval fvc` does).
+ * what real templates of ~35 minutiae cost, and say nothing about accuracy (`sarhad eval fvc` does). With
+ * `--images`, every enrolment and crossing sends two synthetic fingerprint images instead (generateMasterPrint and
+ * generateImpression, 388 x 374 px at 500 dpi, "typical" impressions) and the server extracts their minutiae, as
+ * it does for a lane whose scanner sends raw images; the images are made before the clock starts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -18,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { encodeIso19794, median, quantile, syntheticMinutiaeImpression } from '@sarhad/engine';
+import { encodeIso19794, generateImpression, generateMasterPrint, median, quantile, syntheticMinutiaeImpression, type MasterPrint } from '@sarhad/engine';
 import { benchGroup } from './groups.js';
 import { CliError } from '../errors.js';
 import { positiveInteger, positiveNumber } from '../option-parsers.js';
@@ -26,6 +29,13 @@ import { positiveInteger, positiveNumber } from '../option-parsers.js';
 const POST = 'BNC';
 const FINGERS = [2, 7] as const; // right and left index fingers, as lane scanners take them
 const CAPTURES_PER_FINGER = 4; // distinct impressions per traveller, cycled through the crossings
+/** Frame of the synthetic images sent with `--images`: FVC2002 DB1's, a common optical sensor's. */
+const IMAGE_WIDTH = 388; // px
+const IMAGE_HEIGHT = 374; // px
+const IMAGE_DPI = 500;
+/** Defaults with `--images`, where every image costs the server an extraction (tens of ms of CPU). */
+const IMAGE_DEFAULTS = { travellers: 20, crossings: 500, warmup: 20 } as const;
+const TEMPLATE_DEFAULTS = { travellers: 200, crossings: 5000, warmup: 200 } as const;
 
 interface BenchOptions {
   lanes: number;
@@ -35,6 +45,8 @@ interface BenchOptions {
   crossings: number;
   watchlist: number;
   warmup: number;
+  /** Send synthetic fingerprint images (extraction on the server) instead of ISO templates. */
+  images?: boolean;
   json?: boolean;
   keep?: boolean;
 }
@@ -55,6 +67,8 @@ export interface CrossingBenchReport {
   readonly database: string;
   readonly recommendations: Record<string, number>;
   readonly verification: Record<string, number>;
+  /** What each crossing's fingers were: two ISO/IEC 19794-2 templates, or two images the server extracts. */
+  readonly fingers: 'templates' | 'images';
 }
 
 /** A `sarhad serve` child process. */
@@ -166,8 +180,8 @@ async function passportMrz(index: number): Promise<string> {
 }
 
 /** A crossing request body for traveller `traveller` (passport MRZ, two fingers of capture `capture`). */
-export function crossingBody(traveller: number, passport: string, direction: 'in' | 'out', capture: number): string {
-  return JSON.stringify({ direction, idempotencyKey: randomUUID(), document: { mrz: passport }, fingers: fingers(traveller, capture) });
+export function crossingBody(traveller: number, passport: string, direction: 'in' | 'out', capture: number, images = false): string {
+  return JSON.stringify({ direction, idempotencyKey: randomUUID(), document: { mrz: passport }, fingers: images ? imageFingers(traveller, capture) : fingers(traveller, capture) });
 }
 
 function fingers(person: number, capture: number): { position: number; template: string; capturedAt: string }[] {
@@ -179,11 +193,32 @@ function fingers(person: number, capture: number): { position: number; template:
   }));
 }
 
+/** Master prints of the benchmark's fingers, made once per finger (about 0.4 s of CPU each). */
+const masters = new Map<string, MasterPrint>();
+/** Their impressions (base64 pixels), each made once (about 0.1 s of CPU) and sent as often as the crossings cycle. */
+const impressions = new Map<string, string>();
+
+/** Two synthetic images of traveller `person`'s fingers, capture `capture`, as raw rasters for the server to extract. */
+function imageFingers(person: number, capture: number): { position: number; raster: { width: number; height: number; dpi: number; pixelsBase64: string }; capturedAt: string }[] {
+  const capturedAt = new Date().toISOString();
+  return FINGERS.map((position) => {
+    const key = `${person}/${position}`;
+    let master = masters.get(key);
+    if (!master) masters.set(key, (master = generateMasterPrint(1_000 + person * 10 + position)));
+    let pixelsBase64 = impressions.get(`${key}/${capture}`);
+    if (pixelsBase64 === undefined) {
+      const image = generateImpression(master, capture, { preset: 'typical', width: IMAGE_WIDTH, height: IMAGE_HEIGHT });
+      impressions.set(`${key}/${capture}`, (pixelsBase64 = Buffer.from(image.pixels).toString('base64')));
+    }
+    return { position, raster: { width: IMAGE_WIDTH, height: IMAGE_HEIGHT, dpi: IMAGE_DPI, pixelsBase64 }, capturedAt };
+  });
+}
+
 /**
  * Sets a fresh server's post up through the API; returns one device key per lane and the passports of enrolled
  * travellers (traveller i's passport is passports[i]; crossingBody(i, ...) makes their crossings).
  */
-export async function setUpPost(server: BenchServer, options: Pick<BenchOptions, 'lanes' | 'travellers' | 'watchlist'>, log: (line: string) => void = () => {}) {
+export async function setUpPost(server: BenchServer, options: Pick<BenchOptions, 'lanes' | 'travellers' | 'watchlist' | 'images'>, log: (line: string) => void = () => {}) {
   const password = randomBytes(18).toString('base64url');
   if (!server.setupToken) throw new CliError('CLI_BENCH_FAILED', 'the server printed no setup token: its data directory is not new');
   await call(server, 'POST', '/api/setup', undefined, { token: server.setupToken, username: 'bench.admin', displayName: 'Benchmark administrator', password });
@@ -214,13 +249,13 @@ export async function setUpPost(server: BenchServer, options: Pick<BenchOptions,
     const enrolled = await call<{ travellerId: string }>(server, 'POST', '/api/enrolments', officer, {
       post: POST,
       traveller: { surnameLatin: surname, givenNamesLatin: given, birthDate: `19${60 + (i % 40)}-01-01`, sex: i % 2 === 0 ? 'M' : 'F', nationality: 'AFG' },
-      fingers: fingers(i, 1),
+      fingers: options.images ? imageFingers(i, 1) : fingers(i, 1),
     });
     const mrz = await passportMrz(i);
     await call(server, 'POST', `/api/travellers/${enrolled.travellerId}/documents`, officer, { post: POST, document: { type: 'passport', mrz } });
     passports.push(mrz);
   }
-  log(`enrolled ${options.travellers} travellers (two fingers and a passport each)`);
+  log(`enrolled ${options.travellers} travellers (two fingers ${options.images ? 'as images' : 'as templates'} and a passport each)`);
   return { deviceKeys, passports };
 }
 
@@ -234,7 +269,7 @@ async function drive(server: BenchServer, options: BenchOptions, deviceKeys: rea
   const bodies = Array.from({ length: options.warmup + options.crossings }, (_, n) => {
     const traveller = n % passports.length;
     const visit = Math.floor(n / passports.length);
-    return crossingBody(traveller, passports[traveller]!, visit % 2 === 0 ? 'in' : 'out', 2 + (visit % CAPTURES_PER_FINGER));
+    return crossingBody(traveller, passports[traveller]!, visit % 2 === 0 ? 'in' : 'out', 2 + (visit % CAPTURES_PER_FINGER), options.images);
   });
   const latencies: number[] = [];
   const recommendations: Record<string, number> = {};
@@ -306,6 +341,7 @@ export async function benchCrossings(options: BenchOptions, log: (line: string) 
       database: server.database,
       recommendations: run.recommendations,
       verification: run.verification,
+      fingers: options.images ? 'images' : 'templates',
     };
   } finally {
     await stopBenchServer(server);
@@ -325,21 +361,24 @@ export function register(program: Command): void {
     .description('drive crossings over HTTP from concurrent lanes against a fresh server; throughput and latency')
     .option('--lanes <n>', 'concurrent lanes, each with its own device key', positiveInteger('--lanes'), 50)
     .option('--rate <n>', 'crossings started per second in all (open loop); default: as fast as the server answers', positiveNumber('--rate'))
-    .option('--travellers <n>', 'travellers enrolled before the run', positiveInteger('--travellers'), 200)
-    .option('--crossings <n>', 'crossings submitted in all', positiveInteger('--crossings'), 5000)
-    .option('--warmup <n>', 'crossings submitted before timing starts (not counted)', nonNegativeInteger, 200)
+    .option('--travellers <n>', `travellers enrolled before the run (default ${TEMPLATE_DEFAULTS.travellers}; ${IMAGE_DEFAULTS.travellers} with --images)`, positiveInteger('--travellers'))
+    .option('--crossings <n>', `crossings submitted in all (default ${TEMPLATE_DEFAULTS.crossings}; ${IMAGE_DEFAULTS.crossings} with --images)`, positiveInteger('--crossings'))
+    .option('--warmup <n>', `crossings submitted before timing starts, not counted (default ${TEMPLATE_DEFAULTS.warmup}; ${IMAGE_DEFAULTS.warmup} with --images)`, nonNegativeInteger)
+    .option('--images', 'send two synthetic fingerprint images per crossing (the server extracts them) instead of ISO templates')
     .option('--watchlist <n>', 'entries in the stop list screened against', positiveInteger('--watchlist'), 1000)
     .option('--keep', 'keep the data directory (printed) for inspection')
     .option('--json', 'print one JSON object')
-    .action(async (options: BenchOptions) => {
-      const log = options.json ? () => {} : (line: string) => console.error(line);
+    .action(async (given: Partial<BenchOptions> & Pick<BenchOptions, 'lanes' | 'watchlist'>) => {
+      const log = given.json ? () => {} : (line: string) => console.error(line);
+      const defaults = given.images ? IMAGE_DEFAULTS : TEMPLATE_DEFAULTS;
+      const options: BenchOptions = { ...given, travellers: given.travellers ?? defaults.travellers, crossings: given.crossings ?? defaults.crossings, warmup: given.warmup ?? defaults.warmup };
       const report = await benchCrossings(options, log);
       if (options.json) {
         console.log(JSON.stringify(report));
         return;
       }
       const pace = report.rate ? `started at ${report.rate} per second` : 'each lane as fast as answered';
-      console.log(`sarhad bench crossings: ${report.crossings} crossings from ${report.lanes} lanes, ${pace} (${report.database})`);
+      console.log(`sarhad bench crossings: ${report.crossings} crossings from ${report.lanes} lanes, ${pace}, two ${report.fingers} each (${report.database})`);
       console.log(`  throughput   ${report.throughputPerSecond} crossings per second`);
       console.log(`  latency      p50 ${report.p50Ms} ms, p95 ${report.p95Ms} ms, p99 ${report.p99Ms} ms`);
       console.log(`  errors       ${report.errors}`);
