@@ -303,8 +303,8 @@ async function pastCrossing(ctx: ServiceContext, supervisor: UserPrincipal, pers
   });
 }
 
-/** Loading in this process: a second start while one runs is refused. */
-let running: Promise<DemoSummary> | undefined;
+/** Loads running in this process, per database: a second start while one runs is refused. */
+const running = new WeakMap<object, Promise<DemoSummary>>();
 
 export interface DemoLoadStarted {
   readonly accounts: readonly DemoAccount[];
@@ -323,7 +323,7 @@ export async function startDemoLoad(
   request: DemoLoadRequest,
   onProgress: (progress: DemoProgress) => void = () => {},
 ): Promise<DemoLoadStarted> {
-  if (running) throw new ServerError('DEMO_LOADING', 'demo data is being loaded; wait for it to finish (GET /api/demo/status)');
+  if (running.has(ctx.db)) throw new ServerError('DEMO_LOADING', 'demo data is being loaded; wait for it to finish (GET /api/demo/status)');
   const existing = await demoRepo.findState(ctx.db);
   if (existing?.status === 'loaded') {
     throw new ServerError('DEMO_ALREADY_LOADED', `demo data (seed ${existing.seed}, ${existing.travellers} travellers) is already loaded`);
@@ -366,13 +366,14 @@ export async function startDemoLoad(
     await demoRepo.finishState(ctx.db, 'failed', nowIso(ctx), (error as Error).message);
     throw error;
   }
-  const completion = (running = loadPopulation(ctx, request, { people, history, duplicates, total, generatedFor, startAt: existing ? Number(existing.done) : 0 }, onProgress));
+  const completion = loadPopulation(ctx, request, { people, history, duplicates, total, generatedFor, startAt: existing ? Number(existing.done) : 0 }, onProgress);
+  running.set(ctx.db, completion);
   completion
     .catch(async (error: unknown) => {
       ctx.logger.error({ err: error }, 'demo data load failed');
       await demoRepo.finishState(ctx.db, 'failed', nowIso(ctx), (error as Error).message).catch(() => undefined);
     })
-    .finally(() => (running = undefined));
+    .finally(() => running.delete(ctx.db));
   return { accounts, completion };
 }
 
