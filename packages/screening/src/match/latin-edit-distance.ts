@@ -75,12 +75,37 @@ function indelCost(s: string, k: number): number {
 // Per-string indel costs and letter indexes, reused across the rows of one distance.
 let indelB = new Float64Array(64);
 let codesB = new Int32Array(64);
+/** Unit number of b[j-2..j) when it is a learned two-letter unit, else -1 (index j). */
+let pairB = new Int32Array(64);
 
 // Three reusable rows (a two-letter unit reaches two rows back): screening compares many short strings and
 // allocation would dominate.
 let rowBack = new Float64Array(64);
 let previousRow = new Float64Array(64);
 let currentRow = new Float64Array(64);
+
+/** latinEditDistance without units, over the b prepared in indelB and codesB (length m). */
+function plainDistance(a: string, m: number): number {
+  let prev = previousRow;
+  let cur = currentRow;
+  prev[0] = 0;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! + indelB[j - 1]!;
+  for (let i = 1; i <= a.length; i++) {
+    const del = indelCost(a, i - 1);
+    cur[0] = prev[0]! + del;
+    const row = letterIndex(a.charCodeAt(i - 1)) * LETTERS;
+    for (let j = 1; j <= m; j++) {
+      const sub = prev[j - 1]! + SUB[row + codesB[j - 1]!]!;
+      const up = prev[j]! + del;
+      const left = cur[j - 1]! + indelB[j - 1]!;
+      cur[j] = sub < up ? (sub < left ? sub : left) : up < left ? up : left;
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m]!;
+}
 
 /** Cost of unit x (letters xi.., one or two) replaced by unit y, or NaN when none is learned. */
 function unitCost(x: number, y: number): number {
@@ -99,12 +124,23 @@ export function latinEditDistance(a: string, b: string): number {
     previousRow = new Float64Array(m * 2 + 1);
     currentRow = new Float64Array(m * 2 + 1);
   }
-  if (indelB.length < m) {
-    indelB = new Float64Array(m * 2);
-    codesB = new Int32Array(m * 2);
+  if (indelB.length <= m) {
+    indelB = new Float64Array(m * 2 + 1);
+    codesB = new Int32Array(m * 2 + 1);
+    pairB = new Int32Array(m * 2 + 1);
   }
   for (let j = 0; j < m; j++) indelB[j] = indelCost(b, j);
   for (let j = 0; j < m; j++) codesB[j] = letterIndex(b.charCodeAt(j));
+  pairB[0] = pairB[1] = -1;
+  let units = false;
+  for (let j = 2; j <= m; j++) {
+    const unit = codesB[j - 2]! * LETTERS + codesB[j - 1]!;
+    pairB[j] = PAIR_UNIT[unit] === 1 ? 28 + unit : -1;
+    if (pairB[j]! >= 0) units = true;
+  }
+  for (let i = 1; i < a.length && !units; i++) units = PAIR_UNIT[letterIndex(a.charCodeAt(i - 1)) * LETTERS + letterIndex(a.charCodeAt(i))] === 1;
+  // Most pairs of names have no learned unit on either side: the plain recurrence, without the unit checks.
+  if (!units) return plainDistance(a, m);
   let back = rowBack;
   let prev = previousRow;
   let cur = currentRow;
@@ -127,14 +163,14 @@ export function latinEditDistance(a: string, b: string): number {
         // Two letters of a for one or two of b.
         const one = unitCost(pairA, 1 + codesB[j - 1]!);
         if (one === one && back[j - 1]! + one < best) best = back[j - 1]! + one;
-        if (j >= 2) {
-          const two = unitCost(pairA, 28 + codesB[j - 2]! * LETTERS + codesB[j - 1]!);
+        if (pairB[j]! >= 0) {
+          const two = unitCost(pairA, pairB[j]!);
           if (two === two && back[j - 2]! + two < best) best = back[j - 2]! + two;
         }
       }
-      if (j >= 2 && PAIR_UNIT[codesB[j - 2]! * LETTERS + codesB[j - 1]!] === 1) {
+      if (pairB[j]! >= 0) {
         // One letter of a for two of b.
-        const one = unitCost(1 + code, 28 + codesB[j - 2]! * LETTERS + codesB[j - 1]!);
+        const one = unitCost(1 + code, pairB[j]!);
         if (one === one && prev[j - 2]! + one < best) best = prev[j - 2]! + one;
       }
       cur[j] = best;
