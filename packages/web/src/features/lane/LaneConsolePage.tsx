@@ -42,6 +42,8 @@ type DocumentMode = (typeof DOCUMENT_MODES)[number];
 const HISTORY_SHOWN = 5; // crossings
 /** performance marks around submit and render: the journeys read the measure to report the result time. */
 export const RESULT_MEASURE = 'sarhad:lane:result';
+/** The request alone (submit to answer received), to tell server time from render time. */
+export const REQUEST_MEASURE = 'sarhad:lane:request';
 const SUBMIT_MARK = 'sarhad:lane:submit';
 const AUTO_SUBMIT_KEY = 'sarhad.lane.autoSubmit';
 
@@ -130,9 +132,11 @@ export function LaneConsolePage() {
     begin();
     performance.clearMarks(SUBMIT_MARK);
     performance.clearMeasures(RESULT_MEASURE);
+    performance.clearMeasures(REQUEST_MEASURE);
     performance.mark(SUBMIT_MARK);
     try {
       const crossing = await submitCrossing(request);
+      performance.measure(REQUEST_MEASURE, SUBMIT_MARK);
       setPhase({ kind: 'result', crossing });
     } catch (e) {
       setPhase({ kind: 'entry' });
