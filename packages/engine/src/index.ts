@@ -28,11 +28,18 @@ export * from './match/calibration.js';
 
 // 1:N identification: a gallery in shared memory, a candidate index, parallel search, fusion, FPIR thresholds.
 export * from './identify/fingerprint-gallery.js';
-export * from './identify/finger-batch.js';
+export {
+  encodeFinger,
+  encodeSubject,
+  fingerBatchBuffers,
+  newFingerBatch,
+  type FingerBatch,
+  type GalleryFingerInput,
+} from './identify/finger-batch.js';
 export * from './identify/fusion.js';
 export * from './identify/fpir.js';
-export * from './identify/snapshot-format.js';
-export * from './identify/module-worker.js';
+export { SNAPSHOT_MAGIC, SNAPSHOT_VERSION, type SnapshotSink, type SnapshotSource } from './identify/snapshot-format.js';
+export { startModuleWorker } from './identify/module-worker.js';
 export { DEFAULT_SHORTLIST, MAX_FINGER_CODES, MAX_GALLERY_MINUTIAE, MAX_SUBJECT_FINGERS } from './identify/identify-parameters.js';
 export { RECORD_BYTES } from './identify/gallery-chunk.js';
 
