@@ -60,6 +60,10 @@ test('contractions meet the names they stand for (Mohd, Md, Muhd for Muhammad, f
   assert.equal(contractionSimilarity('mohamd', 'mohamed'), 0);
 });
 
+test('y and j spellings of one name agree (Yahya/Jahja, Yasmin/Jasmin, Tatyana/Tatjana)', () => {
+  for (const [a, b] of [['Yahya', 'Jahja'], ['Yasmin', 'Jasmin'], ['Tatyana', 'Tatjana']]) assert.ok(sim(a!, b!) >= 0.8, `${a}/${b}: ${sim(a!, b!)}`);
+});
+
 test('token similarity is symmetric and in [0, 1]', () => {
   const names = ['Muhammad', 'محمد', 'Haqqani', 'Abdul Rahman', 'S', 'Yahya', '王', 'Умаров'];
   fc.assert(

@@ -51,13 +51,19 @@ const ARABIC_VOWEL_LETTERS: ReadonlySet<number> = new Set(['ا', 'و', 'ي', 'ى
 
 /** Skeleton agreement below which two Latin tokens are not compared letter by letter: they cannot pair up. */
 const LATIN_PREFILTER = 0.34;
+/**
+ * Skeletons of up to this many consonants are not prefiltered: they drop the y of Yahya but keep the j of Jahja
+ * (a consonant y in Slavic and German spellings), so the skeletons of y/j variants disagree while their spellings
+ * are near (the learned y/j cost); short spellings are cheap to compare in full.
+ */
+const SHORT_SKELETON = 3;
 
 function latinPair(a: string, aSkeleton: string, b: string, bSkeleton: string): number {
   const hasSkeletons = aSkeleton.length > 0 && bSkeleton.length > 0;
   const skeleton = hasSkeletons ? latinSimilarity(aSkeleton, bSkeleton) : 0;
   // Consonants carry most of a name: when they disagree this much, the spelling distance (the costlier
   // comparison on the longer strings) cannot reach a pairable similarity.
-  if (hasSkeletons && skeleton < LATIN_PREFILTER) return skeleton * MIN_PAIRABLE;
+  if (hasSkeletons && skeleton < LATIN_PREFILTER && Math.max(aSkeleton.length, bSkeleton.length) > SHORT_SKELETON) return skeleton * MIN_PAIRABLE;
   const spelling = latinSimilarity(a, b);
   if (spelling === 1 || !hasSkeletons) return spelling;
   const share = SKELETON_TOP_UP[Math.min(aSkeleton.length, bSkeleton.length, SKELETON_TOP_UP.length - 1)]!;
