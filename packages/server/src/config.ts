@@ -64,6 +64,9 @@ export const EnvConfig = z.object({
   // subject fully matched: the reference, slow on large galleries). Workers: threads the indexed gallery searches in.
   SARHAD_GALLERY: z.enum(['indexed', 'exhaustive']).default('indexed'),
   SARHAD_GALLERY_WORKERS: integer(1, 64).optional(), // unset: one per core
+  // Where the indexed galleries keep their snapshots (written at shutdown, used at start while the database is
+  // unchanged); `off` for none. Default: the data directory.
+  SARHAD_GALLERY_SNAPSHOT_DIR: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
 });
 export type EnvConfig = z.infer<typeof EnvConfig>;
@@ -100,7 +103,12 @@ export interface Config {
     readonly intervalMinutes: number;
   };
   /** The 1:N gallery: indexed (default) or exhaustive, and the indexed gallery's worker threads (undefined: one per core). */
-  readonly gallery: { readonly kind: 'indexed' | 'exhaustive'; readonly workers: number | undefined };
+  readonly gallery: {
+    readonly kind: 'indexed' | 'exhaustive';
+    readonly workers: number | undefined;
+    /** Directory of the snapshot files (undefined: none). */
+    readonly snapshotDir: string | undefined;
+  };
   /** The MOSIP ABIS interface: URL prefixes a referenceURL may be fetched from (empty: data: URLs only). */
   readonly abis: { readonly fetchAllow: readonly string[]; readonly fetchTimeoutMs: number };
   /** Signed checkpoints: the server id they name and the Ed25519 private key file (PKCS#8 PEM). */
@@ -173,7 +181,11 @@ export function loadConfig(
       enrolledDays: e.SARHAD_RETENTION_ENROLLED_DAYS,
       intervalMinutes: e.SARHAD_RETENTION_INTERVAL_MINUTES,
     },
-    gallery: { kind: e.SARHAD_GALLERY, workers: e.SARHAD_GALLERY_WORKERS },
+    gallery: {
+      kind: e.SARHAD_GALLERY,
+      workers: e.SARHAD_GALLERY_WORKERS,
+      snapshotDir: e.SARHAD_GALLERY_SNAPSHOT_DIR === 'off' ? undefined : resolve(cwd, e.SARHAD_GALLERY_SNAPSHOT_DIR ?? dataDir),
+    },
     abis: {
       fetchAllow: (e.SARHAD_ABIS_FETCH_ALLOW ?? '').split(',').map((p) => p.trim()).filter((p) => p !== ''),
       fetchTimeoutMs: e.SARHAD_ABIS_FETCH_TIMEOUT_MS,

@@ -7,6 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { encodeTemplate, prepare } from '@sarhad/engine';
 import type { Kysely } from 'kysely';
 import { describeEachDialect } from './helpers/databases.js';
@@ -143,5 +146,56 @@ describeEachDialect('the indexed gallery against the exhaustive reference', (con
       assert.deepEqual(await exhaustive.identify(probeOf(person), { threshold: 60, limit: 5 }), []);
       assert.deepEqual(await indexed.identify(probeOf(person), { threshold: 60, limit: 5 }), []);
     }
+  });
+});
+
+describeEachDialect('the indexed gallery\'s snapshot', (context) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sarhad-gallery-snapshot-'));
+  const file = join(dir, 'gallery-travellers.snapshot');
+  const open = () => new IndexedGallery(context.database.db, undefined, { workers: 1, snapshotFile: file });
+  let ids: string[];
+  before(async () => {
+    ids = await storeTravellers(context.database.db, Array.from({ length: 30 }, (_, i) => 6000 + i));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('is written at close and used at the next start while the database is unchanged', async () => {
+    const first = open();
+    await first.ready();
+    assert.equal(first.loadedFrom, 'database');
+    await first.close();
+    assert.ok(existsSync(file));
+    const second = open();
+    try {
+      await second.ready();
+      assert.equal(second.loadedFrom, 'snapshot');
+      assert.equal(await second.size(), 30);
+      assert.equal((await second.identify(probeOf(6000 + 12), { threshold: 60, limit: 1 }))[0]?.travellerId, ids[12]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('is not used once a finger was stored or deleted since, nor when it is not a snapshot', async () => {
+    const [added] = await storeTravellers(context.database.db, [6100]);
+    const stale = open();
+    try {
+      await stale.ready();
+      assert.equal(stale.loadedFrom, 'database');
+      assert.equal((await stale.identify(probeOf(6100), { threshold: 60, limit: 1 }))[0]?.travellerId, added);
+    } finally {
+      await stale.close();
+    }
+    await context.database.db.deleteFrom('fingerprints').where('traveller_id', '=', ids[3]!).execute();
+    const afterDelete = open();
+    await afterDelete.ready();
+    assert.equal(afterDelete.loadedFrom, 'database');
+    assert.equal(await afterDelete.size(), 30);
+    await afterDelete.close();
+    writeFileSync(file, 'not a snapshot');
+    const garbage = open();
+    await garbage.ready();
+    assert.equal(garbage.loadedFrom, 'database');
+    await garbage.close();
   });
 });

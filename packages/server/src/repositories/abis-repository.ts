@@ -105,6 +105,16 @@ export async function listFingersByReferenceAfter(
     .execute();
 }
 
+/** What changes whenever a reference is stored or deleted: finger and reference counts and the latest `created_at`. */
+export async function fingersState(db: Kysely<DB>): Promise<{ rows: number; references: number; latest: string | null }> {
+  const fingers = await db
+    .selectFrom('abis_fingers')
+    .select(({ fn }) => [fn.countAll<number | string | bigint>().as('n'), fn.count<number | string | bigint>('reference_id').distinct().as('r')])
+    .executeTakeFirstOrThrow();
+  const latest = await db.selectFrom('abis_references').select(({ fn }) => fn.max('created_at').as('latest')).executeTakeFirstOrThrow();
+  return { rows: Number(fingers.n), references: Number(fingers.r), latest: latest.latest ?? null };
+}
+
 /** Of `referenceIds`, those with at least one finger stored. */
 export async function referencesWithFingers(db: Kysely<DB>, referenceIds: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();

@@ -58,3 +58,16 @@ export async function listTemplatesByTravellerAfter(
     .limit(limit)
     .execute();
 }
+
+/** What changes whenever a fingerprint is stored or deleted: row and traveller counts and the latest `created_at`. */
+export async function fingerprintsState(db: Kysely<DB>): Promise<{ rows: number; travellers: number; latest: string | null }> {
+  const row = await db
+    .selectFrom('fingerprints')
+    .select(({ fn }) => [
+      fn.countAll<number | string | bigint>().as('n'),
+      fn.count<number | string | bigint>('traveller_id').distinct().as('t'),
+      fn.max('created_at').as('latest'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { rows: Number(row.n), travellers: Number(row.t), latest: row.latest ?? null };
+}

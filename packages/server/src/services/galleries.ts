@@ -4,6 +4,7 @@
  * One function for every population: enrolled travellers (enrolment de-duplication, identification at crossings)
  * and the ABIS references.
  */
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -16,11 +17,13 @@ export function createGallery(
   db: Kysely<DB>,
   config: Pick<Config, 'gallery'>,
   source: GallerySource = TRAVELLER_FINGERPRINTS,
-  logger?: Pick<Logger, 'error'>,
+  logger?: Pick<Logger, 'error' | 'info'>,
 ): IdentificationGallery {
   if (config.gallery.kind === 'exhaustive') return new ExhaustiveGallery(db, source);
+  const { workers, snapshotDir } = config.gallery;
   return new IndexedGallery(db, source, {
-    ...(config.gallery.workers === undefined ? {} : { workers: config.gallery.workers }),
+    ...(workers === undefined ? {} : { workers }),
     ...(logger ? { logger } : {}),
+    ...(snapshotDir === undefined ? {} : { snapshotFile: join(snapshotDir, `gallery-${source.name}.snapshot`) }),
   });
 }

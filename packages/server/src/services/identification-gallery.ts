@@ -114,6 +114,13 @@ export interface StoredFinger {
 
 /** Where a gallery's population is stored. */
 export interface GallerySource {
+  /** Short name of the population (`travellers`, `abis`), e.g. for its snapshot file. */
+  readonly name: string;
+  /**
+   * How many subjects have fingers, and a watermark that changes whenever a finger is stored or deleted (counts and
+   * the latest creation time): a snapshot taken at one watermark is in step with the database while it is unchanged.
+   */
+  state(db: Kysely<DB>): Promise<{ readonly subjects: number; readonly watermark: string }>;
   /** Fingers in id order after `afterId` (`''` for the first batch), at most `limit`. */
   listAfter(db: Kysely<DB>, afterId: string, limit: number): Promise<StoredFinger[]>;
   /** Fingers of subjects after `afterSubjectId`, by subject then position, at most `limit` rows. */
@@ -126,6 +133,11 @@ export interface GallerySource {
 
 /** Enrolled travellers: the `fingerprints` table. */
 export const TRAVELLER_FINGERPRINTS: GallerySource = {
+  name: 'travellers',
+  state: async (db) => {
+    const s = await fingerprintsRepo.fingerprintsState(db);
+    return { subjects: s.travellers, watermark: `fingerprints rows=${s.rows} travellers=${s.travellers} latest=${s.latest ?? '-'}` };
+  },
   listAfter: async (db, afterId, limit) =>
     (await fingerprintsRepo.listTemplatesAfter(db, afterId, limit)).map((r) => ({
       id: r.id,
@@ -147,6 +159,11 @@ export const TRAVELLER_FINGERPRINTS: GallerySource = {
 
 /** References stored through the MOSIP ABIS interface: the `abis_fingers` table. */
 export const ABIS_REFERENCE_FINGERS: GallerySource = {
+  name: 'abis',
+  state: async (db) => {
+    const s = await abisRepo.fingersState(db);
+    return { subjects: s.references, watermark: `abis_fingers rows=${s.rows} references=${s.references} latest=${s.latest ?? '-'}` };
+  },
   listAfter: async (db, afterId, limit) =>
     (await abisRepo.listFingersAfter(db, afterId, limit)).map((r) => ({
       id: r.id,

@@ -10,8 +10,13 @@
  * keeps only compact minutiae), and searches wait for such re-reads so they see every enrolment committed before.
  * Candidates are confirmed against the database before they are answered, as in the exhaustive gallery.
  *
- * The engine's snapshot file is not used yet: a restart reads the database (DATABASE.md).
+ * Snapshot (optional, `snapshotFile`): at close, when the gallery holds exactly the subjects stored, it is written
+ * with the database's watermark (finger and subject counts and the latest creation time: GallerySource.state); at
+ * the next start it is used only if the watermark is unchanged, else the database is read. A crash leaves the last
+ * snapshot, which is still used if nothing changed since; a snapshot that cannot be read is ignored (logged).
  */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { FingerprintGallery, type GalleryFingerInput } from '@sarhad/engine';
@@ -27,6 +32,7 @@ import {
   type IdentifyOptions,
   type StoredFinger,
 } from './identification-gallery.js';
+import { readGallerySnapshot, writeGallerySnapshot } from './gallery-snapshot.js';
 
 /** Rows read per query while loading. */
 const LOAD_BATCH = 2000; // fingerprints
@@ -36,8 +42,10 @@ const CONFIRM_SLACK = 5; // candidates
 export interface IndexedGalleryOptions {
   /** Search worker threads (default: one per core). */
   readonly workers?: number;
-  /** Where a failed re-read of a subject is reported. */
-  readonly logger?: Pick<Logger, 'error'>;
+  /** Where failures (a re-read, a snapshot) and snapshot use are reported. */
+  readonly logger?: Pick<Logger, 'error' | 'info'>;
+  /** Snapshot file read at load when in step with the database, and written at close. */
+  readonly snapshotFile?: string;
 }
 
 function inputOf(finger: GalleryFinger): GalleryFingerInput {
@@ -59,6 +67,8 @@ export class IndexedGallery implements IdentificationGallery {
   /** Re-reads of subjects given more fingers, in order; searches wait for them. */
   #rereads: Promise<void> = Promise.resolve();
   #closed = false;
+  /** Where the loaded gallery came from (undefined until loaded). */
+  #loadedFrom: 'snapshot' | 'database' | undefined;
 
   constructor(db: Kysely<DB>, source: GallerySource = TRAVELLER_FINGERPRINTS, options: IndexedGalleryOptions = {}) {
     this.#db = db;
@@ -89,8 +99,43 @@ export class IndexedGallery implements IdentificationGallery {
     else gallery.insert(subjectId, inputsOfStored(rows));
   }
 
+  /** Where the gallery was loaded from: its snapshot file or the database (undefined before the load ends). */
+  get loadedFrom(): 'snapshot' | 'database' | undefined {
+    return this.#loadedFrom;
+  }
+
+  /** The snapshot as a gallery, when it exists, reads soundly and is in step with the database. */
+  async #fromSnapshot(): Promise<FingerprintGallery | undefined> {
+    const file = this.#options.snapshotFile;
+    if (file === undefined || !existsSync(file) || this.#engine) return undefined;
+    let loaded: { gallery: FingerprintGallery; watermark: string | undefined };
+    try {
+      loaded = readGallerySnapshot(file, this.#options.workers === undefined ? {} : { workers: this.#options.workers });
+    } catch (error) {
+      this.#options.logger?.error({ err: error, file }, 'gallery snapshot unreadable; reading the database');
+      return undefined;
+    }
+    const { watermark } = await this.#source.state(this.#db);
+    if (loaded.watermark === watermark) return loaded.gallery;
+    this.#options.logger?.info({ file, snapshot: loaded.watermark, database: watermark }, 'gallery snapshot out of step; reading the database');
+    await loaded.gallery.close();
+    return undefined;
+  }
+
   async #load(): Promise<void> {
+    const snapshot = await this.#fromSnapshot();
+    if (snapshot && !this.#engine && !this.#closed) {
+      this.#engine = snapshot;
+      this.#loadedFrom = 'snapshot';
+      return;
+    }
+    await snapshot?.close();
     this.#gallery();
+    await this.#loadDatabase();
+    this.#loadedFrom = 'database';
+  }
+
+  async #loadDatabase(): Promise<void> {
     let after = '';
     for (;;) {
       const rows = await this.#source.listBySubjectAfter(this.#db, after, LOAD_BATCH);
@@ -169,7 +214,28 @@ export class IndexedGallery implements IdentificationGallery {
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return;
     this.#closed = true;
-    await this.#engine?.close();
+    const engine = this.#engine;
+    if (engine && this.#loadedFrom !== undefined) await this.#writeSnapshot(engine);
+    await engine?.close();
+  }
+
+  /** Writes the snapshot when the gallery holds exactly the subjects stored; failures are logged, never thrown. */
+  async #writeSnapshot(engine: FingerprintGallery): Promise<void> {
+    const file = this.#options.snapshotFile;
+    if (file === undefined || !existsSync(dirname(file))) return;
+    try {
+      await this.#rereads;
+      const state = await this.#source.state(this.#db);
+      if (state.subjects !== engine.size) {
+        // Someone deleted fingers behind this process's back: the next start reads the database instead.
+        this.#options.logger?.info({ file, stored: state.subjects, held: engine.size }, 'gallery out of step; no snapshot written');
+        return;
+      }
+      writeGallerySnapshot(engine, file, state.watermark);
+    } catch (error) {
+      this.#options.logger?.error({ err: error, file }, 'gallery snapshot not written');
+    }
   }
 }
