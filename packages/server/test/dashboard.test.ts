@@ -78,6 +78,7 @@ describeEachDialect('supervisor dashboard', (context) => {
     const alert = await cross('E01', { document: { type: 'passport', number: 'P1234567', issuingCountry: 'AFG' } });
     assert.equal(alert.recommendation, 'alert');
     ids.alert = alert.id;
+    t.clock.advance(SECOND);
     ids.exception = (await cross('E02', { unableToCapture: { reason: 'both hands bandaged' } })).id;
     const enrol = (surname: string, capture: number) =>
       t.app.inject({
@@ -140,6 +141,17 @@ describeEachDialect('supervisor dashboard', (context) => {
     for (const personal of ['Achakzai', 'Achakzay', 'P1234567', 'D4000', 'bandaged', 'Durrani']) assert.ok(!json.includes(personal), `${personal} on the dashboard`);
     // Crossings awaiting the officer's decision on a `secondary` answer are the lane's work, not the supervisor's.
     assert.ok(!kinds.some(([, id]) => id === ids.yesterday || id === ids.open));
+  });
+
+  test('a computed dashboard is shared until the post\'s next event', async () => {
+    const first = await dashboard();
+    t.clock.advance(2 * SECOND);
+    const again = await dashboard();
+    assert.equal(again.generatedAt, first.generatedAt, 'served again: nothing happened at the post');
+    await cross('E02');
+    const after = await dashboard();
+    assert.equal(after.crossings.total, first.crossings.total + 1);
+    assert.notEqual(after.generatedAt, first.generatedAt);
   });
 
   test('the capacity comes from the configuration', async () => {

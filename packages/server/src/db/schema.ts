@@ -232,6 +232,8 @@ export interface CrossingsTable {
   /** `under_age` or `unable_to_capture` when no fingers could be taken. */
   fingerprint_exception: string | null;
   exception_reason: string | null;
+  /** Milliseconds from `recorded_at` to the first decision on the crossing; null until decided (0013). */
+  processing_ms: number | null;
 }
 
 export interface CrossingDecisionsTable {

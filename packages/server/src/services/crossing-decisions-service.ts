@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import * as crossingsRepo from '../repositories/crossings-repository.js';
 import * as postsRepo from '../repositories/posts-repository.js';
+import * as dashboardRepo from '../repositories/dashboard-repository.js';
 import { ServerError } from '../errors.js';
 import { actorOf, type Principal, type UserPrincipal } from '../domain/principal.js';
 import { grants } from '../domain/roles.js';
@@ -145,6 +146,8 @@ async function decide(
       decided_at: decidedAt,
       decided_by: actorOf(user),
     });
+    // The first decision ends the crossing's processing (the dashboard's median per lane).
+    if (position === 1) await dashboardRepo.recordProcessingTime(trx, row.id, Date.parse(decidedAt) - Date.parse(row.recorded_at));
     await appendAudit(trx, ctx.clock, {
       actor: actorOf(user),
       action: 'crossing.decided',

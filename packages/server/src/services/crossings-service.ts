@@ -445,6 +445,7 @@ export async function processCrossing(
     status: crossing.status,
     fingerprint_exception: exception?.kind ?? null,
     exception_reason: exception?.reason ?? null,
+    processing_ms: null,
   };
   try {
     await ctx.db.transaction().execute(async (trx) => {

@@ -13,7 +13,8 @@
  *
  * Aggregates and ids only: no name, document or score, so reading the dashboard (every few seconds, as events
  * arrive) is not an audited read of traveller records; opening an item goes through the audited crossing or case
- * read.
+ * read. The same for every supervisor of the post, so a computed dashboard is shared until the post's next event
+ * (or CACHE_MS): ten supervisors watching cost one computation per change, not ten.
  */
 import { z } from 'zod';
 import * as dashboardRepo from '../repositories/dashboard-repository.js';
@@ -26,6 +27,7 @@ import { RECOMMENDATIONS, type Recommendation } from '../domain/recommendation.j
 import { CROSSING_STATUSES, type CrossingStatus, type FingerprintException } from '../domain/crossing-status.js';
 import { requirePermission } from './access.js';
 import { PostCode, getPostRow } from './posts-service.js';
+import type { EventBus } from './events.js';
 import type { ServiceContext } from './context.js';
 
 export const DashboardQuery = z.object({ post: PostCode, date: CalendarDate.optional() });
@@ -36,6 +38,8 @@ export const QUEUE_ITEMS_LIMIT = 100; // items
 /** The window of "the last hour" per lane. */
 const LAST_HOUR_MS = 60 * 60 * 1000; // 1 h
 const HOURS_PER_DAY = 24;
+/** Longest a computed dashboard is served again when no event of its post arrived (`lastHour` moves with time). */
+const CACHE_MS = 5000; // 5 s
 
 export const QUEUE_KINDS = ['alert', 'exception', 'referral', 'duplicate'] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
@@ -118,13 +122,40 @@ function queueKind(recommendation: string, status: string, exception: string | n
 
 const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
+/** Dashboards computed since their post's last event, per application (keyed by its event bus). */
+class DashboardCache {
+  readonly #entries = new Map<string, { readonly at: number; readonly dashboard: Promise<Dashboard> }>();
+
+  constructor(events: EventBus) {
+    events.subscribe((event) => {
+      for (const key of this.#entries.keys()) if (key.startsWith(`${event.postId}|`)) this.#entries.delete(key);
+    });
+  }
+
+  get(key: string, now: number, compute: () => Promise<Dashboard>): Promise<Dashboard> {
+    const cached = this.#entries.get(key);
+    if (cached && now - cached.at < CACHE_MS && now >= cached.at) return cached.dashboard;
+    const dashboard = compute();
+    this.#entries.set(key, { at: now, dashboard });
+    dashboard.catch(() => this.#entries.get(key)?.dashboard === dashboard && this.#entries.delete(key));
+    return dashboard;
+  }
+}
+const caches = new WeakMap<EventBus, DashboardCache>();
+
 /** The dashboard of `query.post` for `query.date` (default: today at the post). Supervisors at the post. */
 export async function getDashboard(ctx: ServiceContext, user: UserPrincipal, query: DashboardQuery): Promise<Dashboard> {
   requirePermission(user, 'crossings.supervise');
   const post = await getPostRow(ctx, user, query.post);
+  const date = query.date ?? localDate(ctx.clock.now(), post.time_zone);
+  let cache = caches.get(ctx.events);
+  if (!cache) caches.set(ctx.events, (cache = new DashboardCache(ctx.events)));
+  return cache.get(`${post.id}|${date}`, ctx.clock.now().getTime(), () => computeDashboard(ctx, post, date));
+}
+
+async function computeDashboard(ctx: ServiceContext, post: Awaited<ReturnType<typeof getPostRow>>, date: string): Promise<Dashboard> {
   const now = ctx.clock.now();
   const todayAtPost = localDate(now, post.time_zone);
-  const date = query.date ?? todayAtPost;
   const { start, end } = localDayInterval(date, post.time_zone);
   const range = { postId: post.id, from: start.toISOString(), to: end.toISOString() };
   const isToday = date === todayAtPost;
@@ -133,7 +164,7 @@ export async function getDashboard(ctx: ServiceContext, user: UserPrincipal, que
     postsRepo.listLanes(ctx.db, [post.id]),
     dashboardRepo.countByMinute(ctx.db, range),
     dashboardRepo.countByLaneRecommendationStatus(ctx.db, range),
-    dashboardRepo.processingHistogram(ctx.db, ctx.dialect, range),
+    dashboardRepo.processingHistogram(ctx.db, range),
     isToday ? dashboardRepo.countByLane(ctx.db, { postId: post.id, from: new Date(now.getTime() - LAST_HOUR_MS).toISOString(), to: now.toISOString() }) : Promise.resolve([]),
     dashboardRepo.countQueue(ctx.db, post.id),
     dashboardRepo.listQueue(ctx.db, post.id, QUEUE_ITEMS_LIMIT),

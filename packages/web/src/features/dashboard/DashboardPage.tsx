@@ -2,7 +2,8 @@
  * The supervisor dashboard of a post (GET /api/dashboard): today's crossings against the post's capacity with a
  * per-hour chart, throughput and median processing time per lane, and the live queue of what waits for a
  * supervisor. It stays current without reloading: each event of the post's stream (GET /api/events) schedules one
- * refetch, at most every REFRESH_MS, so a busy post costs a query every half second, not one per crossing.
+ * refetch, at most every REFRESH_MS, so a busy post costs a refetch a second, not one per crossing (and the server
+ * shares one computation among every supervisor watching the post).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getDashboard, type Dashboard } from '../../api/supervisor.js';
@@ -20,7 +21,7 @@ import { usePostEvents, type PostEvent } from './use-post-events.js';
 import './dashboard.css';
 
 /** Least time between two refetches triggered by events. */
-const REFRESH_MS = 500; // ms
+const REFRESH_MS = 1000; // ms
 
 /** Calls `refresh` once per burst of events: at most every REFRESH_MS, and always after the last one. */
 export function useThrottledRefresh(refresh: () => void): () => void {
