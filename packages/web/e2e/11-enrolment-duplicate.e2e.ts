@@ -1,7 +1,8 @@
 /**
  * Journey: enrolment with a duplicate. An enrolment officer enrols a person from their passport (the MRZ fills the
- * form), adds a CNIC, captures two fingers and issues a border pass. Then the same fingers come back under another
- * identity (another name in Latin and Arabic script, a birth year only): the server searches 1:N, creates nothing,
+ * form), adds a CNIC, captures two fingers as templates and a third as an image, and issues a border pass. Then the same fingers come back under another
+ * identity (another name in Latin and Arabic script, a birth year only; the right middle finger as an image this
+ * time, as at the first enrolment): the server searches 1:N, creates nothing,
  * and opens an adjudication case; the page shows this enrolment and the candidate side by side with the scores per
  * finger, and the officer leaves the case with the supervisor, whose queue holds it (checked through the API).
  */
@@ -12,7 +13,7 @@ import { adminToken, ensurePost, ensureUser, login, must } from './helpers/api.j
 import { assertAccessible } from './helpers/accessibility.js';
 import { launch, openPage, screenshot, signIn } from './helpers/browser.js';
 import { PASSWORD } from './helpers/env.js';
-import { expiryIn, td3, templateFile, type PassportFields } from './helpers/lane.js';
+import { expiryIn, fingerImageFiles, td3, templateFile, type PassportFields } from './helpers/lane.js';
 
 const POST = 'GHL';
 const ENROLLER = 'ghl.enrol';
@@ -30,12 +31,15 @@ const PASSPORT: PassportFields = {
 };
 
 let browser: Browser;
+/** Two impressions of one synthetic right middle finger, as BMP images. */
+let middle: { name: string; mimeType: string; buffer: Buffer }[];
 
 before(async () => {
   const admin = await adminToken();
   await ensurePost(admin, POST, 'Ghulam Khan');
   await ensureUser(admin, { username: ENROLLER, displayName: 'Sadia Bangash', roles: ['enrolment_officer'], posts: [POST] });
   await ensureUser(admin, { username: SUPERVISOR, displayName: 'Imran Orakzai', roles: ['supervisor'], posts: [POST] });
+  middle = fingerImageFiles(PERSON, [0, 1]);
   browser = await launch();
 });
 after(async () => {
@@ -63,10 +67,15 @@ test('the same fingers under another identity are held for adjudication and show
   await page.getByRole('list', { name: 'Documents' }).getByText('CNIC 2130112345671', { exact: true }).waitFor();
   await page.getByLabel('Right index: template or image file').setInputFiles(templateFile(PERSON, 2, 0));
   await page.getByLabel('Left index: template or image file').setInputFiles(templateFile(PERSON, 7, 0));
+  // A third finger, the right middle, comes from the scanner software as an image.
+  await page.getByLabel('Add a finger').selectOption('3');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByLabel('Right middle: template or image file').setInputFiles(middle[0]!);
+  await page.getByRole('img', { name: 'Captured image of Right middle' }).waitFor();
   await assertAccessible(page, 'enrolment form');
   await screenshot(page, 'enrol-01-form');
   await page.getByRole('button', { name: 'Enrol', exact: true }).click();
-  await page.getByText('AFRIDI, SHER ALAM is enrolled with 2 finger(s).').waitFor();
+  await page.getByText('AFRIDI, SHER ALAM is enrolled with 3 finger(s).').waitFor();
   await page.getByText('Documents recorded: Passport GH6110111, CNIC 2130112345671.').waitFor();
   await page.getByLabel('Number', { exact: true }).fill('GHL-61101');
   await page.getByRole('button', { name: 'Issue border pass' }).click();
@@ -86,6 +95,9 @@ test('the same fingers under another identity are held for adjudication and show
   await page.getByRole('button', { name: 'Add a document' }).click();
   await page.getByLabel('Right index: template or image file').setInputFiles(templateFile(PERSON, 2, 1));
   await page.getByLabel('Left index: template or image file').setInputFiles(templateFile(PERSON, 7, 1));
+  await page.getByLabel('Add a finger').selectOption('3');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByLabel('Right middle: template or image file').setInputFiles(middle[1]!);
   await page.getByRole('button', { name: 'Enrol', exact: true }).click();
 
   // Side by side: this enrolment and the candidate, with the scores.
@@ -95,6 +107,8 @@ test('the same fingers under another identity are held for adjudication and show
   await submitted.getByText('SHINWARI, GUL BADSHAH').waitFor();
   await submitted.getByText('شینواری ګل بادشاه').waitFor();
   await submitted.getByText('Tazkira TZ-1368-4471', { exact: true }).waitFor();
+  // The image this enrolment captured is shown; templates have none.
+  await submitted.getByRole('img', { name: 'Captured image of Right middle' }).waitFor();
   const candidate = duplicate.getByTestId('duplicate-candidate');
   assert.equal(await candidate.count(), 1);
   await candidate.getByRole('heading', { name: 'Candidate 1: enrolled · AFRIDI, SHER ALAM' }).waitFor();

@@ -6,7 +6,7 @@
  * these imports make fixtures in the test process, never in the UI.
  */
 // eslint-disable-next-line no-restricted-imports -- test fixtures: the engine's synthetic fingers, not UI code
-import { encodeIso19794, syntheticMinutiaeImpression } from '@sarhad/engine';
+import { encodeIso19794, generateImpression, generateMasterPrint, syntheticMinutiaeImpression, type GrayImage } from '@sarhad/engine';
 import { checkDigit } from '../../src/features/lane/mrz.js';
 import { call, must } from './api.js';
 
@@ -49,6 +49,42 @@ export function isoTemplate(person: number, position: number, capture: number): 
 /** A file as Playwright's setInputFiles takes it: the template a scanner's software saved. */
 export function templateFile(person: number, position: number, capture: number): { name: string; mimeType: string; buffer: Buffer } {
   return { name: `person${person}-finger${position}-capture${capture}.iso`, mimeType: 'application/octet-stream', buffer: isoTemplate(person, position, capture) };
+}
+
+/**
+ * An 8-bit grey BMP (BITMAPINFOHEADER, 256-entry grey palette, rows bottom-up padded to 4 bytes): the simplest image
+ * file a browser decodes, as a scanner's software might save a capture.
+ */
+export function bmpOf(image: GrayImage): Buffer {
+  const stride = (image.width + 3) & ~3;
+  const paletteBytes = 256 * 4;
+  const offset = 14 + 40 + paletteBytes;
+  const out = Buffer.alloc(offset + stride * image.height);
+  out.write('BM', 0, 'latin1');
+  out.writeUInt32LE(out.length, 2);
+  out.writeUInt32LE(offset, 10);
+  out.writeUInt32LE(40, 14);
+  out.writeInt32LE(image.width, 18);
+  out.writeInt32LE(image.height, 22);
+  out.writeUInt16LE(1, 26);
+  out.writeUInt16LE(8, 28);
+  out.writeUInt32LE(stride * image.height, 34);
+  const pixelsPerMetre = Math.round((image.dpi / 2.54) * 100);
+  out.writeInt32LE(pixelsPerMetre, 38);
+  out.writeInt32LE(pixelsPerMetre, 42);
+  out.writeUInt32LE(256, 46);
+  for (let i = 0; i < 256; i++) out.writeUInt32LE(i * 0x010101, 54 + i * 4);
+  for (let y = 0; y < image.height; y++) {
+    const row = image.pixels.subarray(y * image.width, (y + 1) * image.width);
+    out.set(row, offset + (image.height - 1 - y) * stride);
+  }
+  return out;
+}
+
+/** Impressions of a synthetic finger image (the engine's SFinGe-style master print `seed`) as BMP files, by capture. */
+export function fingerImageFiles(seed: number, captures: readonly number[]): { name: string; mimeType: string; buffer: Buffer }[] {
+  const master = generateMasterPrint(seed);
+  return captures.map((capture) => ({ name: `finger${seed}-capture${capture}.bmp`, mimeType: 'image/bmp', buffer: bmpOf(generateImpression(master, capture)) }));
 }
 
 /** API capture bodies for fingers `positions` of `person`. */
