@@ -16,6 +16,8 @@ interface PoolWorker {
   readonly pending: Map<number, Pending>;
   /** Shared chunks this worker has been sent. */
   chunksSent: number;
+  /** Why the worker stopped, once it has: later requests fail at once instead of waiting for no answer. */
+  stopped: Error | undefined;
 }
 
 /** Worker threads a gallery starts when not told: one per core the process may use. */
@@ -32,7 +34,7 @@ export class WorkerPool {
     const entry = siblingModule(import.meta.url, 'search-worker');
     this.#workers = Array.from({ length: count }, () => {
       const worker = startModuleWorker(entry);
-      const state: PoolWorker = { worker, pending: new Map(), chunksSent: 0 };
+      const state: PoolWorker = { worker, pending: new Map(), chunksSent: 0, stopped: undefined };
       worker.on('message', (response: WorkerResponse) => {
         const pending = state.pending.get(response.id);
         if (pending === undefined) return;
@@ -42,6 +44,7 @@ export class WorkerPool {
         else pending.reject(new EngineError('ENGINE_WORKER_FAILED', `gallery search worker: ${response.message}`));
       });
       const fail = (error: Error): void => {
+        state.stopped ??= error;
         for (const p of state.pending.values()) {
           p.reject(new EngineError('ENGINE_WORKER_FAILED', `gallery search worker stopped: ${error.message}`, { cause: error }));
         }
@@ -70,6 +73,9 @@ export class WorkerPool {
   ): Promise<WorkerResponse & { ok: true }> {
     if (this.#closed) return Promise.reject(new EngineError('ENGINE_GALLERY_CLOSED', 'the gallery is closed'));
     const state = this.#workers[index]!;
+    if (state.stopped !== undefined) {
+      return Promise.reject(new EngineError('ENGINE_WORKER_FAILED', `gallery search worker stopped: ${state.stopped.message}`, { cause: state.stopped }));
+    }
     const id = this.#nextId++;
     const fresh = chunks.length > state.chunksSent ? chunks.slice(state.chunksSent) : undefined;
     const full = { ...message, id, chunkBase: state.chunksSent, chunks: fresh } as WorkerRequest;
