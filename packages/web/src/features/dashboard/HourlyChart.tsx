@@ -6,21 +6,12 @@
  */
 import { useId } from 'react';
 import { useI18n } from '../../i18n/i18n.js';
+import { Y_STEPS, niceAxisMax } from './chart-scale.js';
 
 const WIDTH = 720; // viewBox units
 const HEIGHT = 220;
 const MARGIN = { top: 12, right: 8, bottom: 26, left: 48 } as const;
 const HOUR_LABEL_EVERY = 3; // hours
-const Y_STEPS = 4; // grid lines above zero
-
-/** A round axis maximum at or above `max`: 1, 2, 2.5 or 5 times a power of ten, split in Y_STEPS. */
-export function niceAxisMax(max: number): number {
-  if (max <= Y_STEPS) return Y_STEPS;
-  const rough = max / Y_STEPS;
-  const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough)!;
-  return Math.ceil(step) * Y_STEPS;
-}
 
 export function HourlyChart({ hours, currentHour }: { readonly hours: readonly { readonly hour: number; readonly count: number }[]; readonly currentHour: number | null }) {
   const { t, formatNumber } = useI18n();
