@@ -46,6 +46,26 @@ test('sarhad eval screening --json prints one object with the threshold, recall 
   }
 });
 
+test('sarhad eval screening --misses lists the pairs missed and the negatives alerting, with the names compared', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sarhad-eval-screening-'));
+  try {
+    writeFileSync(join(dir, 'pairs.csv'), PAIRS);
+    writeFileSync(join(dir, 'negatives.csv'), NEGATIVES);
+    const args = [bin, 'eval', 'screening', '--list', list, '--pairs', join(dir, 'pairs.csv'), '--negatives', join(dir, 'negatives.csv'), '--false-alert-rate', '0', '--misses'];
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    // At a zero rate no negative alerts; "Vanya" shares nothing with IVAN PETROVICH's other names: a miss.
+    assert.match(run.stdout, /false alerts \(name-only, at [0-9.]+\): 0\n/);
+    assert.match(run.stdout, /misses \(name-only\): 1\n {2}disjoint_name +[0-9.]+ {2}QDi\.902 {2}"Vanya"/);
+    const json = spawnSync(process.execPath, [...args, '--json'], { encoding: 'utf8' });
+    const result = JSON.parse(json.stdout) as { misses: { query: string }[]; falseAlerts: unknown[] };
+    assert.deepEqual(result.misses.map((m) => m.query), ['Vanya']);
+    assert.ok(Array.isArray(result.falseAlerts));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('sarhad eval screening refuses a pairs file without the expected columns, naming the file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sarhad-eval-screening-'));
   try {

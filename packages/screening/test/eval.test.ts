@@ -65,6 +65,17 @@ test('evaluation arithmetic on a tiny list: recall per category, false alerts, t
   assert.deepEqual(result.recallWithDob, { cross_script: 1, disjoint_name: 0, spelling_variant: 1 });
   assert.deepEqual(result.latencyMs, { p50: 1, p99: 1 });
   assert.ok(result.threshold > 0 && result.threshold <= 1);
+  // The error-analysis lists: the one pair missed (Khalifa, whose record alerts on nothing) and the one negative
+  // alerting (Siraj Haqqani, on its listed alias, with the agreeing token pairs).
+  assert.deepEqual(
+    result.misses.map((m) => [m.category, m.ref, m.query]),
+    [['disjoint_name', 'TAi.144', 'Khalifa']],
+  );
+  assert.ok(result.misses[0]!.score < result.threshold);
+  assert.equal(result.falseAlerts.length, 1);
+  assert.equal(result.falseAlerts[0]!.name, 'Siraj Haqqani');
+  assert.equal(result.falseAlerts[0]!.entryId, 'TAi.144');
+  assert.ok(result.falseAlerts[0]!.score >= result.threshold && result.falseAlerts[0]!.pairs.length === 2, JSON.stringify(result.falseAlerts));
 });
 
 test('percentiles use the nearest rank', () => {

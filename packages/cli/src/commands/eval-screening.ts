@@ -4,7 +4,8 @@
  * threshold is calibrated on the negatives for the given name-only false-alert rate (default 0.5 %); recall is
  * reported per category at that threshold, name-only and with nationality (pairs) and date of birth and
  * nationality (negatives); latency is the CPU time per screened person. Extra --list files (OFAC) make the
- * index bigger, as at a border post that loads several lists.
+ * index bigger, as at a border post that loads several lists. --misses adds the pairs missed and the negatives
+ * alerting, each with its score and the listed name it was compared with, for error analysis.
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -19,6 +20,7 @@ interface EvalScreeningOptions {
   readonly negatives: string;
   readonly falseAlertRate: number;
   readonly json?: boolean;
+  readonly misses?: boolean;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -48,6 +50,18 @@ export function formatScreeningEval(result: ScreeningEvalResult): string {
   return lines.join('\n');
 }
 
+/** The error-analysis lists: false alerts, then misses by category, each best score first. */
+export function formatScreeningMisses(result: ScreeningEvalResult): string {
+  const explain = (listed: string | undefined, pairs: readonly string[]): string =>
+    listed === undefined ? '(not among the candidates)' : `[${listed}] ${pairs.join(', ')}`;
+  const lines = [`false alerts (name-only, at ${result.threshold}): ${result.falseAlerts.length}`];
+  for (const f of result.falseAlerts) lines.push(`  ${f.score.toFixed(3)}  ${JSON.stringify(f.name)} -> ${f.entryId} ${explain(f.listed, f.pairs)}`);
+  const misses = [...result.misses].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : b.score - a.score));
+  lines.push(`misses (name-only): ${misses.length}`);
+  for (const m of misses) lines.push(`  ${m.category.padEnd(22)} ${m.score.toFixed(3)}  ${m.ref}  ${JSON.stringify(m.query)} ${explain(m.listed, m.pairs)}`);
+  return lines.join('\n');
+}
+
 /** Registers `eval screening` under the shared `eval` group. */
 export function register(program: Command): void {
   evalGroup(program)
@@ -58,6 +72,7 @@ export function register(program: Command): void {
     .requiredOption('--negatives <csv>', 'people on no list (negatives_*.csv)')
     .option('--false-alert-rate <rate>', 'name-only false-alert rate the threshold is calibrated for', rate, 0.005)
     .option('--json', 'print one JSON object')
+    .option('--misses', 'also list the pairs missed and the negatives alerting (name-only), with scores and the names compared')
     .action(async (options: EvalScreeningOptions) => {
       const entries = await loadEntries(options.list);
       const pairs = parseAliasPairs(readFileSync(options.pairs, 'utf8'), options.pairs);
@@ -65,7 +80,13 @@ export function register(program: Command): void {
       const result = evaluateScreening(entries, pairs, negatives, { falseAlertRate: options.falseAlertRate });
       if (options.json === true) {
         const { threshold, recall, falseAlertRate, recallWithDob, falseAlertRateWithDob, latencyMs } = result;
-        console.log(JSON.stringify({ threshold, recall, falseAlertRate, recallWithDob, falseAlertRateWithDob, latencyMs }));
-      } else console.log(formatScreeningEval(result));
+        const { misses, falseAlerts } = result;
+        console.log(
+          JSON.stringify({ threshold, recall, falseAlertRate, recallWithDob, falseAlertRateWithDob, latencyMs, ...(options.misses === true ? { misses, falseAlerts } : {}) }),
+        );
+      } else {
+        console.log(formatScreeningEval(result));
+        if (options.misses === true) console.log(formatScreeningMisses(result));
+      }
     });
 }

@@ -14,12 +14,35 @@
  *   nationality.
  * - Latency: CPU time of each name-only screen() call (pairs and negatives), after Screener.warmUp() (listed names,
  *   none of the queries).
+ * - For error analysis the result also lists the pairs missed and the negatives alerting (name-only), each with
+ *   the score, the listed name compared and the token pairs that agreed.
  */
 import type { ListedName, SubjectKind, WatchlistEntry } from '../entry.js';
-import { Screener, type PersonQuery, type ScreenerOptions } from '../screener/screener.js';
+import { Screener, type Hit, type PersonQuery, type ScreenerOptions } from '../screener/screener.js';
 import { calibrationFromScores, falseAlertRateAt, thresholdForRate } from '../screener/calibration.js';
 import { percentile } from './percentile.js';
 import type { AliasPair, NegativePerson } from './test-sets.js';
+
+/** A pair whose record did not alert name-only: what it scored and against which of the record's names. */
+export interface EvalMiss {
+  readonly category: string;
+  readonly ref: string;
+  readonly query: string;
+  /** The record's name-only score (0 when it was not among the candidates). */
+  readonly score: number;
+  /** The record's name the best comparison was with, and the token pairs that agreed. */
+  readonly listed?: string;
+  readonly pairs: readonly string[];
+}
+
+/** A negative that alerted name-only: the entry and name it alerted on. */
+export interface EvalFalseAlert {
+  readonly name: string;
+  readonly score: number;
+  readonly entryId: string;
+  readonly listed?: string;
+  readonly pairs: readonly string[];
+}
 
 export interface ScreeningEvalResult {
   readonly threshold: number;
@@ -32,6 +55,9 @@ export interface ScreeningEvalResult {
   readonly counts: Readonly<Record<string, number>>;
   readonly skippedPairs: number;
   readonly negatives: number;
+  /** For error analysis (`sarhad eval screening --misses`): pairs not found and negatives alerting, name-only. */
+  readonly misses: readonly EvalMiss[];
+  readonly falseAlerts: readonly EvalFalseAlert[];
 }
 
 export interface ScreeningEvalOptions {
@@ -92,17 +118,21 @@ export function evaluateScreening(
   // Latency as a running post sees it: the engine compiles the hot paths during the first few hundred queries.
   if (options.warmUp !== false) screener.warmUp();
   const latencies: number[] = [];
-  const best = (person: PersonQuery, withContext: boolean, timed: boolean): number => {
+  const top = (person: PersonQuery, withContext: boolean, timed: boolean): Hit | undefined => {
     const start = now();
     const hits = screener.screen(person, { threshold: 0, useDateAndNationality: withContext });
     if (timed) latencies.push(now() - start);
-    return hits[0]?.score ?? 0;
+    return hits[0];
   };
+  const best = (person: PersonQuery, withContext: boolean, timed: boolean): number => top(person, withContext, timed)?.score ?? 0;
 
   const negativeScores: number[] = [];
   const negativeScoresWithDob: number[] = [];
+  const negativeTops: (Hit | undefined)[] = [];
   for (const n of negatives) {
-    negativeScores.push(best({ names: [n.name], kind: NEGATIVE_KIND }, false, true));
+    const hit = top({ names: [n.name], kind: NEGATIVE_KIND }, false, true);
+    negativeTops.push(hit);
+    negativeScores.push(hit?.score ?? 0);
     const person: PersonQuery = {
       names: [n.name],
       kind: NEGATIVE_KIND,
@@ -115,6 +145,7 @@ export function evaluateScreening(
   const threshold = thresholdForRate(calibration, options.falseAlertRate ?? 0.005);
 
   const listedIds = new Set(entries.map((e) => e.id));
+  const misses: EvalMiss[] = [];
   const found: Record<string, number> = {};
   const foundWithDob: Record<string, number> = {};
   const counts: Record<string, number> = {};
@@ -127,18 +158,29 @@ export function evaluateScreening(
     const keys = queryKeys(pair.query);
     const excludeName = (entry: WatchlistEntry, name: ListedName): boolean => entry.id === pair.ref && keys.has(aliasKey(name.full));
     counts[pair.category] = (counts[pair.category] ?? 0) + 1;
-    const score = (withContext: boolean): number => {
+    const record = (withContext: boolean, at: number, timed: boolean): Hit | undefined => {
       const start = now();
       const hits = screener.screen(
         { names: [pair.query], nationalities: withContext ? pair.nationalities : [], ...(pair.kind !== undefined ? { kind: pair.kind } : {}) },
-        { threshold, excludeName, useDateAndNationality: withContext },
+        { threshold: at, excludeName, useDateAndNationality: withContext },
       );
-      if (!withContext) latencies.push(now() - start);
-      return hits.find((h) => h.entryId === pair.ref)?.score ?? 0;
+      if (timed) latencies.push(now() - start);
+      return hits.find((h) => h.entryId === pair.ref);
     };
-    if (score(false) >= threshold) found[pair.category] = (found[pair.category] ?? 0) + 1;
-    if (score(true) >= threshold) foundWithDob[pair.category] = (foundWithDob[pair.category] ?? 0) + 1;
+    if (record(false, threshold, true) !== undefined) found[pair.category] = (found[pair.category] ?? 0) + 1;
+    else {
+      // Screened again, untimed, at threshold 0: the missed record's score and the names it was compared with.
+      const missed = record(false, 0, false);
+      misses.push({ category: pair.category, ref: pair.ref, query: pair.query, score: missed?.score ?? 0, ...explained(missed) });
+    }
+    if (record(true, threshold, false) !== undefined) foundWithDob[pair.category] = (foundWithDob[pair.category] ?? 0) + 1;
   }
+  const falseAlerts: EvalFalseAlert[] = [];
+  negatives.forEach((n, i) => {
+    const hit = negativeTops[i];
+    if (hit !== undefined && hit.score >= threshold) falseAlerts.push({ name: n.name, score: hit.score, entryId: hit.entryId, ...explained(hit) });
+  });
+  falseAlerts.sort((a, b) => b.score - a.score);
   const recall: Record<string, number> = {};
   const recallWithDob: Record<string, number> = {};
   for (const category of Object.keys(counts).sort()) {
@@ -155,5 +197,14 @@ export function evaluateScreening(
     counts,
     skippedPairs,
     negatives: negatives.length,
+    misses,
+    falseAlerts,
   };
+}
+
+/** The listed name and agreeing token pairs of a hit, for the error-analysis lists. */
+function explained(hit: Hit | undefined): { listed?: string; pairs: string[] } {
+  const name = hit?.explanation.name;
+  if (name === undefined) return { pairs: [] };
+  return { listed: name.listed, pairs: name.pairs.map((p) => `${p.query}~${p.listed} ${p.similarity.toFixed(2)}`) };
 }
