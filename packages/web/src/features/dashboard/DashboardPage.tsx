@@ -59,7 +59,7 @@ export function DashboardPage() {
           />
         ) : null}
         <TextField label={t('dashboard.date')} hint={t('dashboard.dateHint')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        <LiveIndicator state={live} />
+        {post ? <LiveIndicator state={live} /> : null}
       </div>
       {posts.status === 'done' && posts.data.length === 0 ? <Notice tone="info">{t('dashboard.noPosts')}</Notice> : null}
       {posts.status === 'error' ? <Notice tone="error">{errorText(t, posts.error)}</Notice> : null}

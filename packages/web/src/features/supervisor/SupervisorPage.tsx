@@ -52,7 +52,7 @@ export function SupervisorPage() {
             options={posts.data.map((p) => ({ value: p.code, label: `${p.code} · ${p.name}` }))}
           />
         ) : null}
-        <LiveIndicator state={live} />
+        {post ? <LiveIndicator state={live} /> : null}
       </div>
       {state.status === 'error' ? <Notice tone="error">{errorText(t, state.error)}</Notice> : null}
       <div className="supervisor">
