@@ -211,8 +211,10 @@ export function LaneConsolePage() {
     if (focusDocument) setFocusEntry((n) => n + 1);
   }, []);
 
-  // After a reset, the document field takes focus (once it is enabled again) for the next traveller.
-  const [focusEntry, setFocusEntry] = useState(0);
+  // The console opens on the document field (after the page heading's own focus), and after a reset the field takes
+  // focus again (once it is enabled) for the next traveller. Not autoFocus: that would also fire whenever the field
+  // reappears, such as when a demo arrival switches the document mode, and take the S key into the MRZ.
+  const [focusEntry, setFocusEntry] = useState(1);
   useEffect(() => {
     if (focusEntry > 0) (mode === 'id' ? idNumberRef.current : mrzRef.current)?.focus();
   }, [focusEntry]); // not on a change of document mode alone
@@ -412,7 +414,6 @@ export function LaneConsolePage() {
                   disabled={entryDisabled}
                   aria-describedby="lane-mrz-hint lane-mrz-state"
                   value={mrzText}
-                  autoFocus
                   onChange={(e) => onMrzChange(e.target.value)}
                 />
                 <p id="lane-mrz-state" className={preview?.badCheckDigits.length ? 'field__error' : 'field__hint'} role="status">
