@@ -25,5 +25,12 @@ export {
 } from './impression-parameters.js';
 export { generateImpression, impressionParameters, type ImpressionOptions, MIN_IMPRESSION_SIDE } from './impression.js';
 export { Prng } from './prng.js';
-export { syntheticMinutiaeImpression } from './minutiae-finger.js';
-export { syntheticBackgroundTemplate } from './background-templates.js';
+export {
+  fingerId,
+  syntheticFingerImpression,
+  syntheticMinutiaeImpression,
+  syntheticPersonFinger,
+} from './minutiae-finger.js';
+export { type SyntheticFinger, syntheticFinger } from './minutiae-master.js';
+export { syntheticImpression } from './minutiae-impression.js';
+export { BACKGROUND_ENROLMENT_CAPTURE, syntheticBackgroundTemplate } from './background-templates.js';

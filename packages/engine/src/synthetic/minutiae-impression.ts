@@ -8,19 +8,19 @@
  * 3. the contact centre lands at the frame centre, rotated and shifted; the sensor frame crops it;
  * and then what an extractor does to the minutiae it can see: it finds none within MIN_EDGE_DISTANCE of the
  * print's border (as ours drops them), misses some (more where quality is low and on worn skin), invents spurious
- * ones that follow the ridge flow, confuses endings and bifurcations, and scatters positions and directions a
- * little. Positions are whole pixels, as the extractor gives them. Quality is our extractor's formula: 100 · sqrt(clarity · min(1, border distance / 40 px)).
+ * ones that follow the ridge flow inside the print and inward-pointing ones along its border (ridges cut where the
+ * print fades), confuses endings and bifurcations, and scatters positions and directions a little. Positions are whole pixels, as the extractor gives them. Quality is our extractor's formula: 100 · sqrt(clarity · min(1, border distance / 40 px)).
  */
 import type { FingerprintTemplate, Minutia } from '../template/template.js';
 import { IMPRESSION_TYPES } from '../template/template.js';
 import { MIN_EDGE_DISTANCE } from '../minutiae/minutia-filters.js';
 import { fingertipRadius } from './fingertip-mask.js';
 import { type ImpressionPreset, sampleImpressionParameters } from './impression-parameters.js';
-import { fingerDirection, spreadingChance, streamPrng, type SyntheticFinger } from './minutiae-master.js';
+import { fingerDirection, poisson, spreadingChance, streamPrng, type SyntheticFinger } from './minutiae-master.js';
 import { divergenceAt, orientationAt } from './minutiae-orientation.js';
 import * as parameters from './minutiae-parameters.js';
 import { distortPoint, type PlasticDistortion } from './plastic-distortion.js';
-import { deriveSeed, type Prng } from './prng.js';
+import { deriveSeed } from './prng.js';
 
 /** PRNG streams of an impression. */
 const STREAM = { parameters: 1, errors: 2, spurious: 3 } as const;
@@ -41,16 +41,21 @@ const EDGE_DISTANCE = MIN_EDGE_DISTANCE;
  * The contact ellipse prints out to this normalised radius: the image impressions fade ink out between 0.85 and
  * 1.02, and our extractor's segmentation keeps the part that still shows ridges.
  */
-const CONTACT_EDGE = 0.95;
+const CONTACT_EDGE = 1.02;
 
 /** Length of the segment whose image gives a minutia's direction after distortion and placement, px. */
 const DIRECTION_PROBE = 4; // px
 
-/** Silhouette radius above which a border distance uses the exact superellipse rather than its ellipse. */
-const SILHOUETTE_EXACT = 0.75;
-
 /** Spurious minutiae tried per one placed, before giving up on a crowded or tiny print. */
 const SPURIOUS_ATTEMPTS = 8;
+/** Border minutiae need a point in a narrow band and a ridge crossing the border: more tries. */
+const BORDER_ATTEMPTS = 12;
+/** A spurious minutia lies at least this far from every true one found, px. */
+const SPURIOUS_CLEARANCE = parameters.HARD_CORE_DISTANCE;
+/** Border minutiae lie within this distance beyond the extractor's border margin, px. */
+const BORDER_BAND = parameters.BORDER_BAND;
+/** A ridge cut at the border gives an ending; a valley cut there, a bifurcation. */
+const BORDER_ENDING_SHARE = parameters.BORDER_ENDING_SHARE;
 
 /**
  * Impression `capture` (an integer >= 0) of `finger` under `preset`: a template in the finger's sensor frame,
@@ -103,13 +108,14 @@ export function syntheticImpression(finger: SyntheticFinger, capture: number, pr
     const ey = y - contactY;
     const rho = Math.sqrt((ex / contactRx) ** 2 + (ey / (ey < 0 ? contactTop : contactBottom)) ** 2);
     const contact = Math.sqrt(ex * ex + ey * ey) * (CONTACT_EDGE / Math.max(rho, 1e-9) - 1);
-    // The silhouette's superellipse radius is at most its ellipse radius, and equal to it near the axes: use the
-    // cheap ellipse radius unless the point is near enough to the border for the difference to matter.
+    // The silhouette's superellipse radius is at most its ellipse radius, so the distance the ellipse gives is a
+    // lower bound: when even that exceeds the contact distance, the powers of the exact radius are not needed.
     const sx = (x - shape.cx) / (x < shape.cx ? shape.left : shape.right);
     const sy = (y - shape.cy) / (y < shape.cy ? shape.top : shape.bottom);
-    let sigma = Math.sqrt(sx * sx + sy * sy);
-    if (sigma > SILHOUETTE_EXACT) sigma = fingertipRadius(shape, x, y);
-    const silhouette = Math.sqrt((x - shape.cx) ** 2 + (y - shape.cy) ** 2) * (1 / Math.max(sigma, 1e-9) - 1);
+    const sigma = Math.sqrt(sx * sx + sy * sy);
+    const reach = Math.sqrt((x - shape.cx) ** 2 + (y - shape.cy) ** 2);
+    if (reach * (1 / Math.max(sigma, 1e-9) - 1) >= contact) return contact;
+    const silhouette = reach * (1 / Math.max(fingertipRadius(shape, x, y), 1e-9) - 1);
     return Math.min(contact, silhouette);
   };
   const frameEdge = (fx: number, fy: number): number => Math.min(fx, fy, width - 1 - fx, height - 1 - fy);
@@ -152,32 +158,90 @@ export function syntheticImpression(finger: SyntheticFinger, capture: number, pr
     });
   }
 
-  // Spurious minutiae: uniform over the contact ellipse where it prints, directed along the flow.
+  // Spurious minutiae. A point of the print: master (sx, sy), frame (fx, fy), border distance `edge`.
   const spurious = streamPrng(word, STREAM.spurious);
-  const wanted = poisson(spurious, minutiae.length * spurious.range(rates.spurious[0], rates.spurious[1]));
   const found = minutiae.length;
-  for (let attempt = 0, added = 0; added < wanted && attempt < wanted * SPURIOUS_ATTEMPTS; attempt++) {
-    const x = contactX + spurious.range(-1, 1) * contactRx;
-    const y = contactY + spurious.range(-contactTop, contactBottom);
-    const skin = skinEdge(x, y);
-    if (skin < EDGE_DISTANCE) continue;
-    place(x, y);
-    const fx = at[0];
-    const fy = at[1];
-    const edge = Math.min(skin, frameEdge(fx, fy));
-    if (edge < EDGE_DISTANCE) continue;
-    let crowded = false;
-    for (let j = 0; j < found && !crowded; j++) crowded = Math.hypot(minutiae[j]!.x - fx, minutiae[j]!.y - fy) < EDGE_DISTANCE;
-    if (crowded) continue;
-    const theta = orientationAt(finger.orientation, x, y);
-    const along = spurious.uniform() < spreadingChance(divergenceAt(finger.orientation, x, y, theta));
-    minutiae.push({
-      x: Math.round(fx),
-      y: Math.round(fy),
-      direction: direction(x, y, theta + (along ? 0 : Math.PI), fx, fy),
-      type: spurious.uniform() < ENDING_SHARE ? 'ending' : 'bifurcation',
-      quality: quality(edge, 0.7 * clarity + spurious.normal(0, 0.15)),
-    });
+  let sx = 0;
+  let sy = 0;
+  let fx = 0;
+  let fy = 0;
+  let edge = 0;
+  let frameLimited = false;
+  /**
+   * Draws a point of the print farther than MIN_EDGE_DISTANCE from its border and from every found minutia:
+   * anywhere in the contact region, or, `nearBorder`, in the ring of the contact ellipse where border minutiae lie.
+   */
+  const drawPoint = (nearBorder: boolean): boolean => {
+    if (nearBorder) {
+      const phi = spurious.range(0, TURN);
+      const c = Math.cos(phi);
+      const sn = Math.sin(phi);
+      const ry = sn > 0 ? contactBottom : contactTop;
+      // Radii along the ray where the border distance is MIN_EDGE_DISTANCE .. + BORDER_BAND (ray approximation).
+      const semi = Math.sqrt((c * contactRx) ** 2 + (sn * ry) ** 2);
+      const r = CONTACT_EDGE * semi - EDGE_DISTANCE - spurious.range(0, BORDER_BAND);
+      sx = contactX + (r * c * contactRx) / semi;
+      sy = contactY + (r * sn * ry) / semi;
+    } else {
+      sx = contactX + spurious.range(-1, 1) * contactRx;
+      sy = contactY + spurious.range(-contactTop, contactBottom);
+    }
+    const skin = skinEdge(sx, sy);
+    if (skin < EDGE_DISTANCE) return false;
+    place(sx, sy);
+    fx = at[0];
+    fy = at[1];
+    const frame = frameEdge(fx, fy);
+    frameLimited = frame < skin;
+    edge = Math.min(skin, frame);
+    if (edge < EDGE_DISTANCE) return false;
+    for (let j = 0; j < found; j++) {
+      const dx = minutiae[j]!.x - fx;
+      const dy = minutiae[j]!.y - fy;
+      if (dx * dx + dy * dy < SPURIOUS_CLEARANCE * SPURIOUS_CLEARANCE) return false;
+    }
+    return true;
+  };
+  const push = (d: number, ending: boolean, q: number): void => {
+    minutiae.push({ x: Math.round(fx), y: Math.round(fy), direction: d, type: ending ? 'ending' : 'bifurcation', quality: q });
+  };
+
+  // Inside the print: skin marks, dirt, broken ridges; directed along the flow like true minutiae.
+  const inside = poisson(spurious, found * spurious.range(rates.spurious[0], rates.spurious[1]));
+  for (let attempt = 0, added = 0; added < inside && attempt < inside * SPURIOUS_ATTEMPTS; attempt++) {
+    if (!drawPoint(false)) continue;
+    const theta = orientationAt(finger.orientation, sx, sy);
+    const along = spurious.uniform() < spreadingChance(divergenceAt(finger.orientation, sx, sy, theta), 0, 0);
+    const d = direction(sx, sy, theta + (along ? 0 : Math.PI), fx, fy);
+    push(d, spurious.uniform() < ENDING_SHARE, quality(edge, 0.7 * clarity + spurious.normal(0, 0.15)));
+    added++;
+  }
+
+  // Along the border: ridges cut where the print fades end there, and the ends the extractor keeps (just inside
+  // its border margin) point into the print. A ridge running along the border is not cut, so a point is kept with
+  // the chance |cos| of the angle between the ridge and the inward normal.
+  const border = poisson(spurious, found * spurious.range(rates.border[0], rates.border[1]));
+  for (let attempt = 0, added = 0; added < border && attempt < border * BORDER_ATTEMPTS; attempt++) {
+    if (!drawPoint(true) || edge > EDGE_DISTANCE + BORDER_BAND) continue;
+    let nx: number;
+    let ny: number;
+    if (frameLimited) {
+      // The nearest side of the sensor frame.
+      const sides = [fx, fy, width - 1 - fx, height - 1 - fy];
+      const side = sides.indexOf(Math.min(...sides));
+      nx = side === 0 ? 1 : side === 2 ? -1 : 0;
+      ny = side === 1 ? 1 : side === 3 ? -1 : 0;
+    } else {
+      // Towards the contact centre, which placement puts at (offsetX, offsetY).
+      const r = Math.hypot(offsetX - fx, offsetY - fy) || 1;
+      nx = (offsetX - fx) / r;
+      ny = (offsetY - fy) / r;
+    }
+    const d = direction(sx, sy, orientationAt(finger.orientation, sx, sy), fx, fy);
+    const cos = Math.cos(d) * nx - Math.sin(d) * ny; // direction vector (cos d, -sin d) against the normal
+    if (spurious.uniform() >= Math.abs(cos)) continue;
+    const inward = cos >= 0 ? d : (d + Math.PI) % TURN;
+    push(inward, spurious.uniform() < BORDER_ENDING_SHARE, quality(edge, clarity + spurious.normal(0, 0.15)));
     added++;
   }
   minutiae.sort((a, b) => a.y - b.y || a.x - b.x);
@@ -189,15 +253,4 @@ export function syntheticImpression(finger: SyntheticFinger, capture: number, pr
     quality: Math.round(100 * clarity),
     minutiae,
   };
-}
-
-/** A Poisson deviate of mean `mean` (counting unit-rate exponential gaps; means here are a few). */
-function poisson(prng: Prng, mean: number): number {
-  let n = 0;
-  let clock = -Math.log(1 - prng.uniform());
-  while (clock < mean) {
-    n++;
-    clock -= Math.log(1 - prng.uniform());
-  }
-  return n;
 }

@@ -5,11 +5,14 @@
  * which makes a finger in microseconds rather than half a second, so background galleries of millions of fingers
  * can be made on demand.
  *
- * Minutiae form an inhibited Poisson process over the silhouette: uniform darts at the finger's density (which
- * varies from finger to finger), each kept only if no kept minutia lies within HARD_CORE_DISTANCE. A minutia's
- * direction is the ridge orientation there, plus a little scatter, pointing along the ridge tangent t or against
- * it with a probability set by the flow's divergence (ridges begin where the flow spreads). Types are drawn with
- * the real share of endings. Parameters and the data they come from: minutiae-parameters.ts.
+ * Minutiae form an inhibited, clustered Poisson process over the silhouette: uniform darts, plus darts from a
+ * few Gaussian clusters that gather around the singular points more often than chance, at a density that varies
+ * from finger to finger; a dart is kept only if no kept minutia lies within HARD_CORE_DISTANCE. A minutia's
+ * direction is the ridge orientation there (minutiae-orientation.ts), plus a little scatter, pointing along the
+ * ridge tangent t or against it with log-odds set by the flow's divergence (ridges begin where the flow spreads),
+ * by t's alignment with the way to the finger's centre and by its alignment with the way down to the palm, the
+ * three polarity tendencies measured on FVC templates. Types are drawn with the real share of endings. Parameters
+ * and the data they come from: minutiae-parameters.ts.
  */
 import { type FingerprintClass, sampleFingerprintClass } from './fingerprint-class.js';
 import { type FingertipShape, fingertipRadius, sampleFingertipShape } from './fingertip-mask.js';
@@ -33,7 +36,14 @@ const HARD_CORE_DISTANCE = parameters.HARD_CORE_DISTANCE;
 const MASTER_DENSITY = parameters.MASTER_DENSITY;
 const MASTER_DIRECTION_SD = parameters.MASTER_DIRECTION_SD;
 const POLARITY_GAIN = parameters.POLARITY_GAIN;
+const INWARD_GAIN = parameters.INWARD_GAIN;
+const DOWN_GAIN = parameters.DOWN_GAIN;
+
 const SENSOR_FRAMES = parameters.SENSOR_FRAMES;
+const CLUSTERED_SHARE = parameters.CLUSTERED_SHARE;
+const CLUSTER_COUNT_MEAN = parameters.CLUSTER_COUNT_MEAN;
+const CLUSTER_SD = parameters.CLUSTER_SD;
+const SINGULAR_CLUSTER_CHANCE = parameters.SINGULAR_CLUSTER_CHANCE;
 
 /**
  * Prng seeds are folded into 32-bit words (prng.ts), and 2.2 million fingers folded at random would share a word
@@ -85,9 +95,41 @@ export interface SyntheticFinger {
 /** Most darts thrown per finger: far above the mean (about 70), so the cap never binds in practice. */
 const MAX_DARTS = 512;
 
-// Dart positions of the finger being made; copied out at the end, so a finger allocates only what it keeps.
+// The minutiae of the finger being made; copied out at the end, so a finger allocates only what it keeps.
 const dartX = new Float64Array(MAX_DARTS);
 const dartY = new Float64Array(MAX_DARTS);
+const dartPolarity = new Float64Array(MAX_DARTS);
+const dartScatter = new Float64Array(MAX_DARTS);
+const dartDirection = new Float64Array(MAX_DARTS);
+const dartEnding = new Uint8Array(MAX_DARTS);
+
+/** Darts kept so far for the finger being made (in dartX, dartY). */
+let darts = 0;
+
+/** Keeps the dart (x, y) if it falls inside the silhouette and no kept dart is within HARD_CORE_DISTANCE. */
+function throwDart(shape: FingertipShape, x: number, y: number): void {
+  if (darts === MAX_DARTS || !insideSilhouette(shape, x, y)) return;
+  const minimum2 = HARD_CORE_DISTANCE * HARD_CORE_DISTANCE;
+  for (let j = 0; j < darts; j++) {
+    const dx = dartX[j]! - x;
+    const dy = dartY[j]! - y;
+    if (dx * dx + dy * dy < minimum2) return;
+  }
+  dartX[darts] = x;
+  dartY[darts] = y;
+  darts++;
+}
+
+/** A Poisson deviate of mean `mean` (counting unit-rate exponential gaps; the means here are below a hundred). */
+export function poisson(prng: Prng, mean: number): number {
+  let n = 0;
+  let clock = -Math.log(1 - prng.uniform());
+  while (clock < mean) {
+    n++;
+    clock -= Math.log(1 - prng.uniform());
+  }
+  return n;
+}
 
 /**
  * The synthetic finger `id`: integers in [0, 2^32) are distinct fingers, any other number is folded into that
@@ -114,44 +156,45 @@ export function syntheticFinger(id: number): SyntheticFinger {
   const boxWidth = shape.left + shape.right;
   const boxHeight = shape.top + shape.bottom;
   const density = MASTER_DENSITY * Math.exp(prng.normal(0, FINGER_DENSITY_SPREAD));
-  // Poisson number of darts over the bounding box: exponential gaps of a unit-rate process until the mean.
-  const mean = density * boxWidth * boxHeight;
-  const xs = dartX;
-  const ys = dartY;
-  let count = 0;
-  let clock = -Math.log(1 - prng.uniform());
-  const minimum2 = HARD_CORE_DISTANCE * HARD_CORE_DISTANCE;
-  for (let dart = 0; clock < mean && dart < MAX_DARTS; dart++) {
-    clock -= Math.log(1 - prng.uniform());
-    const x = left + prng.uniform() * boxWidth;
-    const y = top + prng.uniform() * boxHeight;
-    if (!insideSilhouette(shape, x, y)) continue;
-    let free = true;
-    for (let j = 0; j < count; j++) {
-      const dx = xs[j]! - x;
-      const dy = ys[j]! - y;
-      if (dx * dx + dy * dy < minimum2) {
-        free = false;
-        break;
-      }
+  darts = 0;
+  // The unclustered part: a Poisson number of uniform darts over the bounding box.
+  const uniformDarts = poisson(prng, (1 - CLUSTERED_SHARE) * density * boxWidth * boxHeight);
+  for (let i = 0; i < uniformDarts; i++) throwDart(shape, left + prng.uniform() * boxWidth, top + prng.uniform() * boxHeight);
+  // The clustered part: Gaussian clusters, centred on singular points more often than chance would put them there.
+  const clusters = 1 + poisson(prng, CLUSTER_COUNT_MEAN - 1);
+  const clusteredDarts = (CLUSTERED_SHARE * density * Math.PI * boxWidth * boxHeight) / 4; // the silhouette's area, about
+  for (let c = 0; c < clusters; c++) {
+    let cx: number;
+    let cy: number;
+    if (singularities.length > 0 && prng.uniform() < SINGULAR_CLUSTER_CHANCE) {
+      const s = singularities[prng.int(singularities.length)]!;
+      cx = s.x;
+      cy = s.y;
+    } else {
+      cx = left + prng.uniform() * boxWidth;
+      cy = top + prng.uniform() * boxHeight;
     }
-    if (!free) continue;
-    xs[count] = x;
-    ys[count] = y;
-    count++;
+    const sd = prng.range(CLUSTER_SD[0], CLUSTER_SD[1]);
+    const n = poisson(prng, clusteredDarts / clusters);
+    for (let i = 0; i < n; i++) throwDart(shape, prng.normal(cx, sd), prng.normal(cy, sd));
   }
+  const singles = darts;
+  // Directions are computed on first use (fingerDirection); draw what they need now, so the draws do not depend
+  // on which minutiae an impression shows.
+  for (let i = 0; i < singles; i++) {
+    dartPolarity[i] = prng.uniform();
+    dartScatter[i] = prng.normal(0, MASTER_DIRECTION_SD);
+    dartDirection[i] = NaN;
+  }
+  for (let i = 0; i < singles; i++) dartEnding[i] = prng.uniform() < ENDING_SHARE ? 1 : 0;
 
-  const x = xs.slice(0, count);
-  const y = ys.slice(0, count);
-  const direction = new Float64Array(count).fill(NaN);
-  const polarity = new Float64Array(count);
-  const scatter = new Float64Array(count);
-  const ending = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    polarity[i] = prng.uniform();
-    scatter[i] = prng.normal(0, MASTER_DIRECTION_SD);
-    ending[i] = prng.uniform() < ENDING_SHARE ? 1 : 0;
-  }
+  const count = darts;
+  const x = dartX.slice(0, count);
+  const y = dartY.slice(0, count);
+  const direction = dartDirection.slice(0, count);
+  const polarity = dartPolarity.slice(0, count);
+  const scatter = dartScatter.slice(0, count);
+  const ending = dartEnding.slice(0, count);
   return {
     word,
     class: cls,
@@ -181,16 +224,24 @@ export function fingerDirection(finger: SyntheticFinger, i: number): number {
   const x = finger.x[i]!;
   const y = finger.y[i]!;
   const theta = orientationAt(finger.orientation, x, y);
-  const along = finger.polarity[i]! < spreadingChance(divergenceAt(finger.orientation, x, y, theta));
+  // The ridge tangent t = (cos θ, -sin θ) against the unit vector towards the silhouette's centre.
+  const rx = finger.shape.cx - x;
+  const ry = finger.shape.cy - y;
+  const inward = (Math.cos(theta) * rx - Math.sin(theta) * ry) / (Math.sqrt(rx * rx + ry * ry) || 1);
+  const along = finger.polarity[i]! < spreadingChance(divergenceAt(finger.orientation, x, y, theta), inward, -Math.sin(theta));
   const d = theta + (along ? 0 : Math.PI) + finger.scatter[i]!;
   const wrapped = ((d % TURN) + TURN) % TURN;
   finger.direction[i] = wrapped;
   return wrapped;
 }
 
-/** The chance that a minutia where the ridge tangent has divergence `divergence` (1/px) points along it. */
-export function spreadingChance(divergence: number): number {
-  return 1 / (1 + Math.exp(-POLARITY_GAIN * divergence));
+/**
+ * The chance that a minutia points along the ridge tangent t where t has divergence `divergence` (1/px), `inward`
+ * is the cosine between t and the direction to the finger's centre and `down` the cosine between t and the image's
+ * downward direction (towards the palm).
+ */
+export function spreadingChance(divergence: number, inward: number, down: number): number {
+  return 1 / (1 + Math.exp(-POLARITY_GAIN * divergence - INWARD_GAIN * inward - DOWN_GAIN * down));
 }
 
 /**
