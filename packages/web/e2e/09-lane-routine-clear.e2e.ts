@@ -30,6 +30,7 @@ const PASSPORT: PassportFields = {
   sex: 'M',
   expiryDate: expiryIn(4),
 };
+const CNIC = '21101-6090110-1';
 /** The issue's limits. */
 const MAX_ACTIONS_AFTER_CAPTURE = 3; // key presses or clicks
 const MAX_RESULT_MS = 300; // ms from submitting templates to the rendered answer
@@ -45,6 +46,8 @@ before(async () => {
   await ensureUser(admin, { username: OFFICER, displayName: 'Naveed Dawar', roles: ['officer'], posts: [POST] });
   const officer = await login(OFFICER);
   travellerId = await enrolWithPassport(officer, POST, PERSON, { surnameLatin: 'WAZIR', givenNamesLatin: 'NASEEM KHAN', birthDate: '1988-02-14', sex: 'M', nationality: 'PAK' }, PASSPORT);
+  const cnic = await call('POST', `/api/travellers/${travellerId}/documents`, { post: POST, document: { type: 'cnic', number: CNIC } }, officer);
+  assert.ok(cnic.status === 201 || (cnic.json as { error?: { code?: string } }).error?.code === 'DOCUMENT_TAKEN', JSON.stringify(cnic.json));
   browser = await launch();
 });
 after(async () => {
@@ -233,6 +236,33 @@ test('fingerprint exceptions go to the supervisor in two keys: U with a reason f
   const exceptionOf = (id: string) => queue.crossings.find((c) => c.traveller?.id === id)?.fingerprintException;
   assert.deepEqual(exceptionOf(travellerId), { kind: 'unable_to_capture', reason: 'Worn or damaged fingertips' });
   assert.deepEqual(exceptionOf(childId), { kind: 'under_age', reason: null });
+  w.assertClean();
+  await w.close();
+});
+
+test('an ID number typed with its kind is checked too; a CNIC alone is not a travel document, so clearing asks for a reason', async () => {
+  const w = await openPage(browser, '/login');
+  const { page } = w;
+  await openConsole(page);
+  await page.getByRole('radio', { name: 'ID number' }).check();
+  await page.getByLabel('Kind of document').selectOption('cnic');
+  await page.getByLabel('Document number').fill(CNIC.replace(/-/g, ''));
+  await page.getByLabel('Right index: template or image file').setInputFiles(templateFile(PERSON, 2, 8));
+  await page.getByLabel('Left index: template or image file').setInputFiles(templateFile(PERSON, 7, 8));
+  await page.getByTestId('recommendation').getByText('Secondary inspection', { exact: true }).waitFor();
+  await page.getByText('Not a travel document on its own').waitFor();
+  assert.equal(await page.getByTestId('confidence').innerText(), 'Strong');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Clear with a reason' });
+  await dialog.waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'WAZIR, NASEEM KHAN: Cleared after' }).waitFor();
+  const officer = await login(OFFICER);
+  const movements = await must<{ crossings: { id: string; status: string; recordedAt: string }[] }>(200, 'GET', `/api/travellers/${travellerId}/movements`, undefined, officer);
+  const last = [...movements.crossings].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))[0]!;
+  const crossing = await must<{ crossing: { document: { type: string; number: string }; decisions: { decision: string; reason: string }[] } }>(200, 'GET', `/api/crossings/${last.id}`, undefined, officer);
+  assert.deepEqual([crossing.crossing.document.type, crossing.crossing.document.number], ['cnic', CNIC]);
+  assert.deepEqual(crossing.crossing.decisions.map((d) => [d.decision, d.reason]), [['clear', 'Checked at the counter: the concern is resolved']]);
   w.assertClean();
   await w.close();
 });
