@@ -16,6 +16,7 @@ import type { Database } from './db/database.js';
 import { SERVER_ERRORS, ServerError, type ServerErrorCode } from './errors.js';
 import type { ServiceContext } from './services/context.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { registerOpenApi } from './routes/openapi.js';
 import { setupRoutes } from './routes/setup-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { postsRoutes } from './routes/posts-routes.js';
@@ -63,6 +64,8 @@ export function build(deps: AppDeps): FastifyInstance {
     // traveller searches). The onResponse hook below logs the route pattern instead.
     disableRequestLogging: true,
   }) as unknown as FastifyInstance;
+  // First, so that it records every route registered below for the OpenAPI document (/docs, /docs/json).
+  registerOpenApi(app);
   let auditSigningKey = deps.auditSigningKey;
   const ctx: ServiceContext = Object.freeze({
     db: deps.database.db,

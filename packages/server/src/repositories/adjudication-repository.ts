@@ -1,6 +1,7 @@
 /** Storage of adjudication cases (possible duplicate enrolments). */
 import type { Kysely, Selectable } from 'kysely';
 import type { AdjudicationCasesTable, DB } from '../db/schema.js';
+import { afterKeyset } from './keyset.js';
 
 export type AdjudicationRow = Selectable<AdjudicationCasesTable>;
 export type AdjudicationWithPost = AdjudicationRow & { post_code: string };
@@ -17,11 +18,21 @@ export async function findCase(db: Kysely<DB>, id: string): Promise<Adjudication
   return withPost(db).where('adjudication_cases.id', '=', id).executeTakeFirst();
 }
 
-/** Cases with this status at these posts (all posts when `postIds` is undefined), oldest first. */
-export async function listCases(db: Kysely<DB>, status: string, postIds: readonly string[] | undefined, limit: number): Promise<AdjudicationWithPost[]> {
+/**
+ * Cases with this status at these posts (all posts when `postIds` is undefined), oldest first: `limit` rows after
+ * the keyset (created_at, id) `after` when given.
+ */
+export async function listCases(
+  db: Kysely<DB>,
+  status: string,
+  postIds: readonly string[] | undefined,
+  limit: number,
+  after?: { readonly key: string | number; readonly id: string },
+): Promise<AdjudicationWithPost[]> {
   if (postIds && postIds.length === 0) return [];
   let query = withPost(db).where('adjudication_cases.status', '=', status);
   if (postIds) query = query.where('adjudication_cases.post_id', 'in', postIds);
+  if (after) query = query.where((eb) => afterKeyset(eb, 'adjudication_cases.created_at', 'adjudication_cases.id', after));
   return query.orderBy('adjudication_cases.created_at').orderBy('adjudication_cases.id').limit(limit).execute();
 }
 

@@ -1,6 +1,7 @@
 /** Storage of crossings. */
 import type { Kysely, Selectable } from 'kysely';
 import type { CrossingDecisionsTable, CrossingsTable, DB } from '../db/schema.js';
+import { afterKeyset } from './keyset.js';
 
 export type CrossingRow = Selectable<CrossingsTable>;
 
@@ -44,9 +45,20 @@ export async function countByStatus(db: Kysely<DB>, statuses: readonly string[])
   return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
 }
 
-/** Crossings of a post in a status, oldest first (the supervisor's and secondary's queues). */
-export async function listByStatus(db: Kysely<DB>, postId: string, status: string, limit: number): Promise<CrossingRow[]> {
-  return db.selectFrom('crossings').selectAll().where('post_id', '=', postId).where('status', '=', status).orderBy('recorded_at').orderBy('id').limit(limit).execute();
+/**
+ * Crossings of a post in a status, oldest first (the supervisor's and secondary's queues): `limit` rows after the
+ * keyset (recorded_at, id) `after` when given.
+ */
+export async function listByStatus(
+  db: Kysely<DB>,
+  postId: string,
+  status: string,
+  limit: number,
+  after?: { readonly key: string | number; readonly id: string },
+): Promise<CrossingRow[]> {
+  let query = db.selectFrom('crossings').selectAll().where('post_id', '=', postId).where('status', '=', status);
+  if (after) query = query.where((eb) => afterKeyset(eb, 'recorded_at', 'id', after));
+  return query.orderBy('recorded_at').orderBy('id').limit(limit).execute();
 }
 
 /** A cleared crossing with its post's code, side and time zone. */

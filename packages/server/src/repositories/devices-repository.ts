@@ -1,6 +1,7 @@
 /** Storage of lane devices and their API key hashes. */
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, DevicesTable } from '../db/schema.js';
+import { afterKeyset } from './keyset.js';
 
 export type DeviceRow = Selectable<DevicesTable>;
 export type DeviceWithPlace = DeviceRow & { post_code: string; lane_code: string };
@@ -26,8 +27,20 @@ export async function findDeviceByKeyHash(db: Kysely<DB>, keyHash: string): Prom
   return withPlace(db).where('devices.key_hash', '=', keyHash).executeTakeFirst();
 }
 
-export async function listDevicesOfPost(db: Kysely<DB>, postId: string): Promise<DeviceWithPlace[]> {
-  return withPlace(db).where('devices.post_id', '=', postId).orderBy('devices.created_at').execute();
+/**
+ * A post's devices ordered by (registration time, id): all of them, or with `page` a keyset page of `limit + 1`
+ * rows.
+ */
+export async function listDevicesOfPost(
+  db: Kysely<DB>,
+  postId: string,
+  page?: { readonly limit: number; readonly after?: { readonly key: string | number; readonly id: string } | undefined },
+): Promise<DeviceWithPlace[]> {
+  let query = withPlace(db).where('devices.post_id', '=', postId);
+  const after = page?.after;
+  if (after) query = query.where((eb) => afterKeyset(eb, 'devices.created_at', 'devices.id', after));
+  query = query.orderBy('devices.created_at').orderBy('devices.id');
+  return (page ? query.limit(page.limit + 1) : query).execute();
 }
 
 /** Marks a device revoked; returns false when it was already revoked or does not exist. */

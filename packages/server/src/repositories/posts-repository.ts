@@ -1,6 +1,7 @@
 /** Storage of border posts and their lanes. */
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, LanesTable, PostsTable } from '../db/schema.js';
+import { afterKeyset } from './keyset.js';
 
 export type PostRow = Selectable<PostsTable>;
 export type LaneRow = Selectable<LanesTable>;
@@ -23,6 +24,20 @@ export async function listPosts(db: Kysely<DB>, ids?: readonly string[]): Promis
   let query = db.selectFrom('posts').selectAll().orderBy('code');
   if (ids) query = query.where('id', 'in', ids);
   return query.execute();
+}
+
+/** A keyset page of posts ordered by (code, id), `limit + 1` rows; only `ids` when given. */
+export async function listPostsPage(
+  db: Kysely<DB>,
+  page: { readonly limit: number; readonly after?: { readonly key: string | number; readonly id: string } | undefined },
+  ids?: readonly string[],
+): Promise<PostRow[]> {
+  if (ids && ids.length === 0) return [];
+  let query = db.selectFrom('posts').selectAll();
+  if (ids) query = query.where('id', 'in', ids);
+  const after = page.after;
+  if (after) query = query.where((eb) => afterKeyset(eb, 'code', 'id', after));
+  return query.orderBy('code').orderBy('id').limit(page.limit + 1).execute();
 }
 
 /** Posts with these codes (unknown codes are simply absent). */

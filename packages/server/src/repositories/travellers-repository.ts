@@ -1,5 +1,6 @@
 /** Storage of travellers and their documents. */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { afterKeyset } from './keyset.js';
 import type { DB, DocumentsTable, TravellersTable } from '../db/schema.js';
 
 export type TravellerRow = Selectable<TravellersTable>;
@@ -51,8 +52,11 @@ export async function findTravellersByName(
   db: Kysely<DB>,
   query: { surname: string; givenNames?: string; birthDate?: string },
   limit: number,
+  after?: { readonly key: string | number; readonly id: string },
 ): Promise<TravellerRow[]> {
   let q = db.selectFrom('travellers').selectAll().where('surname_latin', '=', query.surname);
+  // The surname is fixed, so (given names, id) orders the result and is the keyset of its pages.
+  if (after) q = q.where((eb) => afterKeyset(eb, 'given_names_latin', 'id', after));
   if (query.givenNames) q = q.where('given_names_latin', '=', query.givenNames);
   const birth = query.birthDate;
   if (birth) {
@@ -63,5 +67,5 @@ export async function findTravellersByName(
       ]),
     );
   }
-  return q.orderBy('surname_latin').orderBy('given_names_latin').orderBy('id').limit(limit).execute();
+  return q.orderBy('given_names_latin').orderBy('id').limit(limit).execute();
 }

@@ -1,6 +1,7 @@
 /** Storage of user accounts with their roles and post grants. */
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, UsersTable } from '../db/schema.js';
+import { afterKeyset } from './keyset.js';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -61,6 +62,38 @@ export async function findUserByUsername(db: Kysely<DB>, username: string): Prom
 /** Every user ordered by username. */
 export async function listUsers(db: Kysely<DB>): Promise<UserRecord[]> {
   return attach(db, await db.selectFrom('users').selectAll().orderBy('username').execute());
+}
+
+/**
+ * A keyset page of users ordered by (username, id), `limit + 1` rows to tell whether more follow. With `withinPosts`,
+ * only users an administrator scoped to those posts may manage: not headquarters, at least one post, every post
+ * among them.
+ */
+export async function listUsersPage(
+  db: Kysely<DB>,
+  page: { readonly limit: number; readonly after?: { readonly key: string | number; readonly id: string } | undefined },
+  withinPosts?: readonly string[],
+): Promise<UserRecord[]> {
+  if (withinPosts && withinPosts.length === 0) return [];
+  let query = db.selectFrom('users').selectAll();
+  if (withinPosts) {
+    query = query
+      .where('all_posts', '=', 0)
+      .where(({ exists, selectFrom }) => exists(selectFrom('user_posts').select('user_posts.user_id').whereRef('user_posts.user_id', '=', 'users.id')))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('user_posts')
+              .select('user_posts.user_id')
+              .whereRef('user_posts.user_id', '=', 'users.id')
+              .where('user_posts.post_id', 'not in', withinPosts),
+          ),
+        ),
+      );
+  }
+  const after = page.after;
+  if (after) query = query.where((eb) => afterKeyset(eb, 'username', 'id', after));
+  return attach(db, await query.orderBy('username').orderBy('id').limit(page.limit + 1).execute());
 }
 
 /** Active users holding `role` with access to every post. */

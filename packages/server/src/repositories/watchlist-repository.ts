@@ -97,6 +97,12 @@ export class DatabaseWatchlistStore implements WatchlistStore {
     return rows.map((r) => JSON.parse(r.entry) as WatchlistEntry);
   }
 
+  /** A keyset page of versions in save order (seq), `limit + 1` of them after the sequence number `afterSeq`. */
+  async listVersionsPage(limit: number, afterSeq: number): Promise<readonly StoredVersion[]> {
+    const rows = await this.#db.selectFrom('watchlist_versions').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit + 1).execute();
+    return rows.map(toVersion);
+  }
+
   async listVersions(source?: ListSource): Promise<readonly StoredVersion[]> {
     let query = this.#db.selectFrom('watchlist_versions').selectAll().orderBy('seq');
     if (source) query = query.where('source', '=', source);

@@ -6,10 +6,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../services/context.js';
 import * as metricsService from '../services/metrics-service.js';
+import { doc } from './openapi.js';
 
 export function metricsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get('/metrics', async (_request, reply) => {
-    reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
-    return metricsService.renderMetrics(ctx);
-  });
+  app.get(
+    '/metrics',
+    doc({
+      tag: 'Health',
+      summary: 'Prometheus metrics (text format 0.0.4), aggregates only',
+      auth: 'none',
+      responses: { 200: { description: 'Crossings by recommendation, request latency and match-score histograms, open queues.' } },
+    }),
+    async (_request, reply) => {
+      reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
+      return metricsService.renderMetrics(ctx);
+    },
+  );
 }

@@ -23,6 +23,7 @@ import {
 import { actorOf, type UserPrincipal } from '../domain/principal.js';
 import { requirePermission } from './access.js';
 import type { ServiceContext } from './context.js';
+import { cursorOfKind, pageOf, type Cursor, type Page } from './pagination.js';
 
 /** What a caller records; sequence, time and hashes are added by `appendAudit`. */
 export interface AuditInput {
@@ -294,15 +295,19 @@ export async function checkpointForUser(ctx: ServiceContext, user: UserPrincipal
 export async function readEntriesForUser(
   ctx: ServiceContext,
   user: UserPrincipal,
-  query: { readonly after: number; readonly limit: number; readonly subject?: string | undefined },
-): Promise<AuditEntry[]> {
+  query: { readonly after: number; readonly limit: number; readonly subject?: string | undefined; readonly cursor?: Cursor | undefined },
+): Promise<Page<AuditEntry>> {
   requirePermission(user, 'audit.read');
-  const entries = await listAuditEntries(ctx.db, query.after, Math.min(query.limit, AUDIT_PAGE_MAX), query.subject);
+  // The log's own order is its keyset: a cursor holds the last sequence number given (`after` says the same).
+  const afterSeq = cursorOfKind(query.cursor, 'number')?.key ?? query.after;
+  const limit = Math.min(query.limit, AUDIT_PAGE_MAX);
+  const rows = await listAuditEntries(ctx.db, Number(afterSeq), limit + 1, query.subject);
+  const page = pageOf(rows, limit, (e) => ({ key: e.seq, id: '' }));
   await appendAudit(ctx.db, ctx.clock, {
     actor: actorOf(user),
     action: 'audit.entries_read',
     subject: query.subject ?? null,
-    details: { afterSeq: query.after, count: entries.length },
+    details: { afterSeq: Number(afterSeq), count: page.items.length },
   });
-  return entries;
+  return page;
 }

@@ -27,16 +27,14 @@ import { canAccessPost, requirePermission } from './access.js';
 import { PostCode, getPostRow } from './posts-service.js';
 import type { Crossing } from './crossings-service.js';
 import { nowIso, type ServiceContext } from './context.js';
+import { cursorOfKind, mapPage, pageOf, PageQuery, type Page } from './pagination.js';
 
 const Reason = z.string().trim().min(3).max(2000);
 
 export const OfficerDecision = z.object({ decision: z.enum(CROSSING_DECISIONS), reason: Reason.optional() });
 export const SecondaryOutcome = z.object({ outcome: z.enum(['clear', 'refuse']), reason: Reason });
 export const SupervisorDecision = z.object({ decision: z.enum(CROSSING_DECISIONS), reason: z.string().trim().min(10).max(2000) });
-export const CrossingQueueQuery = z.object({ post: PostCode, status: z.enum(CROSSING_STATUSES) });
-
-/** Most crossings a queue returns. */
-const QUEUE_LIMIT = 200; // crossings
+export const CrossingQueueQuery = z.object({ post: PostCode, status: z.enum(CROSSING_STATUSES) }).extend(PageQuery.shape);
 
 export interface RecordedDecision {
   readonly kind: DecisionKind;
@@ -101,20 +99,23 @@ export async function getCrossing(ctx: ServiceContext, principal: Principal, id:
   return toRecord(ctx, row);
 }
 
-/** Crossings of a post in one status (secondary inspection, the supervisor's queue); audited. */
-export async function listQueue(ctx: ServiceContext, user: UserPrincipal, query: z.infer<typeof CrossingQueueQuery>): Promise<CrossingRecord[]> {
+/** A page of the crossings of a post in one status, oldest first (secondary inspection, the supervisor's queue); audited. */
+export async function listQueue(ctx: ServiceContext, user: UserPrincipal, query: z.infer<typeof CrossingQueueQuery>): Promise<Page<CrossingRecord>> {
   requirePermission(user, 'crossings.process');
   const post = await getPostRow(ctx, user, query.post);
-  const rows = await crossingsRepo.listByStatus(ctx.db, post.id, query.status, QUEUE_LIMIT);
+  const after = cursorOfKind(query.cursor, 'string');
+  const page = pageOf(await crossingsRepo.listByStatus(ctx.db, post.id, query.status, query.limit + 1, after), query.limit, (r) => ({ key: r.recorded_at, id: r.id }));
   await appendAudit(ctx.db, ctx.clock, {
     actor: actorOf(user),
     action: 'crossing.listed',
     post: post.code,
-    details: { status: query.status, crossings: rows.map((r) => r.id) },
+    details: { status: query.status, crossings: page.items.map((r) => r.id) },
   });
-  const records: CrossingRecord[] = [];
-  for (const row of rows) records.push(await toRecord(ctx, row));
-  return records;
+  return mapPage(page, async (rows) => {
+    const records: CrossingRecord[] = [];
+    for (const row of rows) records.push(await toRecord(ctx, row));
+    return records;
+  });
 }
 
 async function decide(

@@ -13,6 +13,7 @@ import { appendAudit } from './audit-service.js';
 import { canAccessPost, requirePermission } from './access.js';
 import { LaneCode, getPostRow } from './posts-service.js';
 import { nowIso, type ServiceContext } from './context.js';
+import { cursorOfKind, mapPage, pageOf, type Page, type PageQuery } from './pagination.js';
 
 export const NewDevice = z.object({
   lane: LaneCode,
@@ -86,11 +87,13 @@ export async function createDevice(
   return { device: toDevice({ ...row, post_code: post.code, lane_code: lane.code }), apiKey };
 }
 
-/** Devices of a post the administrator is granted. */
-export async function listDevices(ctx: ServiceContext, user: UserPrincipal, postCode: string): Promise<Device[]> {
+/** A page of the devices of a post the administrator is granted, in registration order. */
+export async function listDevices(ctx: ServiceContext, user: UserPrincipal, postCode: string, query: PageQuery): Promise<Page<Device>> {
   requirePermission(user, 'devices.manage');
   const post = await getPostRow(ctx, user, postCode);
-  return (await devicesRepo.listDevicesOfPost(ctx.db, post.id)).map(toDevice);
+  const after = cursorOfKind(query.cursor, 'string');
+  const rows = await devicesRepo.listDevicesOfPost(ctx.db, post.id, { limit: query.limit, after });
+  return mapPage(pageOf(rows, query.limit, (d) => ({ key: d.created_at, id: d.id })), (devices) => devices.map(toDevice));
 }
 
 /** Revokes a device's key at once; revoking twice is harmless. */

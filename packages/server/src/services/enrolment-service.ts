@@ -25,6 +25,7 @@ import { captureFingers, enrolmentPlace, fingerprintRows, storeFingerprints, toE
 import type { CapturedFinger } from './fingerprint-capture.js';
 import { galleryFingerFromStored, type GalleryComparison, type GalleryFinger } from './identification-gallery.js';
 import { nowIso, type ServiceContext } from './context.js';
+import { cursorOfKind, pageOf, PageQuery, type Page } from './pagination.js';
 
 /** A new traveller with fingers, enrolled at a post. */
 export const NewEnrolment = z.object({ post: PostCode, traveller: NewTraveller.omit({ post: true }), fingers: FingerCaptures });
@@ -42,12 +43,10 @@ export const AdjudicationDecision = z.discriminatedUnion('decision', [
 export type AdjudicationDecision = z.infer<typeof AdjudicationDecision>;
 
 export const ADJUDICATION_STATUSES = ['open', 'resolved'] as const;
-export const AdjudicationQuery = z.object({ status: z.enum(ADJUDICATION_STATUSES).default('open') });
+export const AdjudicationQuery = z.object({ status: z.enum(ADJUDICATION_STATUSES).default('open') }).extend(PageQuery.shape);
 
 /** Most candidates kept per search: adjudicators compare a few, not a ranking of the whole gallery. */
 export const MAX_CANDIDATES = 10; // travellers
-/** Most cases one list returns. */
-const CASE_LIST_LIMIT = 200; // cases
 
 interface PendingFinger {
   readonly position: number;
@@ -256,16 +255,18 @@ async function getCaseRow(ctx: ServiceContext, user: UserPrincipal, id: string):
   return row;
 }
 
-/** Cases at the supervisor's posts; the read is audited (cases hold names). */
-export async function listCases(ctx: ServiceContext, user: UserPrincipal, query: z.infer<typeof AdjudicationQuery>): Promise<AdjudicationCase[]> {
+/** A page of the cases at the supervisor's posts, oldest first; the read is audited (cases hold names). */
+export async function listCases(ctx: ServiceContext, user: UserPrincipal, query: z.infer<typeof AdjudicationQuery>): Promise<Page<AdjudicationCase>> {
   requirePermission(user, 'adjudication.resolve');
-  const rows = await adjudicationRepo.listCases(ctx.db, query.status, user.allPosts ? undefined : user.postIds, CASE_LIST_LIMIT);
+  const after = cursorOfKind(query.cursor, 'string');
+  const rows = await adjudicationRepo.listCases(ctx.db, query.status, user.allPosts ? undefined : user.postIds, query.limit + 1, after);
+  const page = pageOf(rows, query.limit, (r) => ({ key: r.created_at, id: r.id }));
   await appendAudit(ctx.db, ctx.clock, {
     actor: actorOf(user),
     action: 'adjudication.listed',
-    details: { status: query.status, cases: rows.map((r) => r.id) },
+    details: { status: query.status, cases: page.items.map((r) => r.id) },
   });
-  return rows.map(toCase);
+  return { items: page.items.map(toCase), nextCursor: page.nextCursor };
 }
 
 /** A case with its candidates' records, for the supervisor to compare; audited. */

@@ -18,11 +18,10 @@ import { appendAudit } from './audit-service.js';
 import { requirePermission } from './access.js';
 import { PostCode, getPostRow } from './posts-service.js';
 import type { ServiceContext } from './context.js';
+import { cursorOfKind, pageInMemory, PageQuery } from './pagination.js';
 
-export const OverstayQuery = z.object({ asOf: CalendarDate.optional(), post: PostCode.optional() });
+export const OverstayQuery = z.object({ asOf: CalendarDate.optional(), post: PostCode.optional() }).extend(PageQuery.shape);
 
-/** Most rows an overstay report returns. */
-const REPORT_LIMIT = 1000; // travellers
 
 export interface CrossingSummary {
   readonly id: string;
@@ -118,10 +117,16 @@ export async function getMovements(
 
 /**
  * Travellers whose latest cleared crossing up to `asOf` (default today, UTC) is an entry whose permitted stay ended
- * before `asOf`, longest overstay first. Headquarters users see every post (or the one asked); others only entries
- * at their posts. Audited with the travellers listed.
+ * before `asOf`, longest overstay first (then by traveller id), a page at a time: the report is computed whole
+ * and paged by the keyset (days over, traveller id), so a cursor means "after this traveller" in the next request
+ * too. Headquarters users see every post (or the one asked); others only entries at their posts. Audited with the
+ * travellers listed.
  */
-export async function overstaysReport(ctx: ServiceContext, user: UserPrincipal, query: z.infer<typeof OverstayQuery>): Promise<{ asOf: string; overstays: Overstay[] }> {
+export async function overstaysReport(
+  ctx: ServiceContext,
+  user: UserPrincipal,
+  query: z.infer<typeof OverstayQuery>,
+): Promise<{ asOf: string; overstays: Overstay[]; nextCursor: string | null }> {
   requirePermission(user, 'travellers.read');
   const asOf = query.asOf ?? localDate(ctx.clock.now(), 'UTC');
   let postIds: readonly string[] | undefined = user.allPosts ? undefined : user.postIds;
@@ -146,12 +151,20 @@ export async function overstaysReport(ctx: ServiceContext, user: UserPrincipal, 
     });
   }
   overstays.sort((a, b) => b.daysOver - a.daysOver || (a.travellerId < b.travellerId ? -1 : 1));
-  const listed = overstays.slice(0, REPORT_LIMIT);
+  const after = cursorOfKind(query.cursor, 'number');
+  // Descending days over, ascending traveller id: "after" the cursor is fewer days, or as many and a later id.
+  const page = pageInMemory(
+    overstays,
+    { ...query, cursor: after },
+    (o) => ({ key: o.daysOver, id: o.travellerId }),
+    (o, c) => o.daysOver < Number(c.key) || (o.daysOver === c.key && o.travellerId > c.id),
+  );
+  const listed = [...page.items];
   await appendAudit(ctx.db, ctx.clock, {
     actor: actorOf(user),
     action: 'report.overstays',
     post: query.post ?? null,
     details: { asOf, travellers: listed.map((o) => o.travellerId) },
   });
-  return { asOf, overstays: listed };
+  return { asOf, overstays: listed, nextCursor: page.nextCursor };
 }

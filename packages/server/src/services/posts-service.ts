@@ -8,6 +8,7 @@ import { actorOf, type UserPrincipal } from '../domain/principal.js';
 import { appendAudit } from './audit-service.js';
 import { requireAllPosts, requirePermission, requirePost } from './access.js';
 import { nowIso, type ServiceContext } from './context.js';
+import { cursorOfKind, mapPage, pageOf, type Page, type PageQuery } from './pagination.js';
 
 export const SIDES = ['PK', 'AF'] as const;
 export const LANE_DIRECTIONS = ['entry', 'exit', 'both'] as const;
@@ -103,12 +104,15 @@ export async function createPost(ctx: ServiceContext, user: UserPrincipal, input
   return toPost(row, []);
 }
 
-/** The posts the user is granted, with their lanes. */
-export async function listPosts(ctx: ServiceContext, user: UserPrincipal): Promise<Post[]> {
+/** A page of the posts the user is granted, by code, with their lanes (services/pagination.ts). */
+export async function listPosts(ctx: ServiceContext, user: UserPrincipal, query: PageQuery): Promise<Page<Post>> {
   requirePermission(user, 'posts.read');
-  const posts = await postsRepo.listPosts(ctx.db, user.allPosts ? undefined : user.postIds);
-  const lanes = await postsRepo.listLanes(ctx.db, posts.map((p) => p.id));
-  return posts.map((p) => toPost(p, lanes));
+  const after = cursorOfKind(query.cursor, 'string');
+  const rows = await postsRepo.listPostsPage(ctx.db, { limit: query.limit, after }, user.allPosts ? undefined : user.postIds);
+  return mapPage(pageOf(rows, query.limit, (p) => ({ key: p.code, id: p.id })), async (posts) => {
+    const lanes = await postsRepo.listLanes(ctx.db, posts.map((p) => p.id));
+    return posts.map((p) => toPost(p, lanes));
+  });
 }
 
 /** The post with this code, or POST_NOT_FOUND; FORBIDDEN_POST when it exists but is not granted. */

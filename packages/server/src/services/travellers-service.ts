@@ -39,6 +39,7 @@ import { appendAudit } from './audit-service.js';
 import { requirePermission } from './access.js';
 import { PostCode, getPostRow } from './posts-service.js';
 import { nowIso, type ServiceContext } from './context.js';
+import { cursorOfKind, isAfterAscending, pageInMemory, pageOf, type Page, type PageQuery } from './pagination.js';
 
 export const NewTraveller = z.object({
   /** The post where the record is made; the user must be granted it. */
@@ -77,8 +78,8 @@ export type NameQuery = z.infer<typeof NameQuery>;
 export const TravellerQuery = z.union([DocumentQuery, NameQuery]);
 export type TravellerQuery = z.infer<typeof TravellerQuery>;
 
-/** Most travellers one name search returns: a name search must be narrowed, not browsed. */
-export const NAME_SEARCH_LIMIT = 50; // travellers
+/** Most travellers one page of a name search returns: a name search must be narrowed, not browsed. */
+export const NAME_SEARCH_LIMIT = 50; // travellers per page
 
 export interface TravelDocument {
   readonly id: string;
@@ -226,25 +227,35 @@ export async function getTraveller(ctx: ServiceContext, user: UserPrincipal, id:
   return toTraveller(row, documents, place.today);
 }
 
-/** Searches travellers by document or by name; the search and its matches are audited, matches or not. */
-export async function searchTravellers(ctx: ServiceContext, user: UserPrincipal, query: TravellerQuery): Promise<Traveller[]> {
+/**
+ * Searches travellers by document or by name, a page at a time (services/pagination.ts): by document in traveller
+ * id order; by name in (given names, id) order, at most {@link NAME_SEARCH_LIMIT} a page. The search and its
+ * matches are audited, matches or not.
+ */
+export async function searchTravellers(ctx: ServiceContext, user: UserPrincipal, query: TravellerQuery, pageQuery: PageQuery): Promise<Page<Traveller>> {
   requirePermission(user, 'travellers.read');
-  let ids: string[];
+  let page: Page<string>;
   let details: { [key: string]: JsonValue };
+  const after = cursorOfKind(pageQuery.cursor, 'string');
   if ('documentType' in query) {
     const number = normalizeDocumentNumber(query.documentType, query.documentNumber);
     const docs = await travellersRepo.findDocuments(ctx.db, query.documentType, number, query.issuingCountry);
-    ids = [...new Set(docs.map((d) => d.traveller_id))];
+    const ids = [...new Set(docs.map((d) => d.traveller_id))].sort();
+    page = pageInMemory(ids, { ...pageQuery, cursor: after }, (id) => ({ key: id, id }), (id, c) => isAfterAscending(id, id, c));
     details = { by: 'document', documentType: query.documentType };
   } else {
+    const limit = Math.min(pageQuery.limit, NAME_SEARCH_LIMIT);
     const rows = await travellersRepo.findTravellersByName(
       ctx.db,
       { surname: query.surname.toUpperCase(), givenNames: query.givenNames?.toUpperCase(), birthDate: query.birthDate },
-      NAME_SEARCH_LIMIT,
+      limit + 1,
+      after,
     );
-    ids = rows.map((r) => r.id);
+    const byName = pageOf(rows, limit, (r) => ({ key: r.given_names_latin, id: r.id }));
+    page = { items: byName.items.map((r) => r.id), nextCursor: byName.nextCursor };
     details = { by: 'name', withGivenNames: query.givenNames !== undefined, withBirthDate: query.birthDate !== undefined };
   }
+  const ids = page.items;
   const place = await readingPlace(ctx, user);
   const travellers = await loadTravellers(ctx, ids, place.today);
   await appendAudit(ctx.db, ctx.clock, {
@@ -253,7 +264,7 @@ export async function searchTravellers(ctx: ServiceContext, user: UserPrincipal,
     post: place.post,
     details: { ...details, matches: ids },
   });
-  return travellers;
+  return { items: travellers, nextCursor: page.nextCursor };
 }
 
 export const MrzLookup = z.object({ mrz: MrzText });

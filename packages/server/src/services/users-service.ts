@@ -17,6 +17,7 @@ import { requirePermission } from './access.js';
 import { PostCode, resolvePostCodes } from './posts-service.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
 import { nowIso, type ServiceContext } from './context.js';
+import { cursorOfKind, mapPage, pageOf, type Page, type PageQuery } from './pagination.js';
 
 /** Usernames: lower-case letters, digits, dot, underscore, hyphen. Stored lower-case. */
 export const Username = z
@@ -164,12 +165,13 @@ export async function createUser(
   return toUser({ ...ctx, db: trx }, { ...row, roles, post_ids: postIds });
 }
 
-/** The users the administrator may manage, by username. */
-export async function listUsers(ctx: ServiceContext, actor: UserPrincipal): Promise<User[]> {
+/** A page of the users the administrator may manage, by username (services/pagination.ts). */
+export async function listUsers(ctx: ServiceContext, actor: UserPrincipal, query: PageQuery): Promise<Page<User>> {
   requirePermission(actor, 'users.manage');
-  const records = await usersRepo.listUsers(ctx.db);
-  const visible = records.filter((r) => mayManage(actor, { allPosts: r.all_posts === 1, postIds: r.post_ids }));
-  return Promise.all(visible.map((r) => toUser(ctx, r)));
+  const after = cursorOfKind(query.cursor, 'string');
+  const rows = await usersRepo.listUsersPage(ctx.db, { limit: query.limit, after }, actor.allPosts ? undefined : actor.postIds);
+  const page = pageOf(rows, query.limit, (r) => ({ key: r.username, id: r.id }));
+  return mapPage(page, (records) => Promise.all(records.map((r) => toUser(ctx, r))));
 }
 
 export async function getUser(ctx: ServiceContext, actor: UserPrincipal, id: string): Promise<User> {

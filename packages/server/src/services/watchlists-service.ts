@@ -15,6 +15,7 @@ import { actorOf, type UserPrincipal } from '../domain/principal.js';
 import { appendAudit } from './audit-service.js';
 import { requireAllPosts, requirePermission } from './access.js';
 import type { ServiceContext } from './context.js';
+import { cursorOfKind, pageOf, type Page, type PageQuery } from './pagination.js';
 
 /** List formats that arrive as one text file. (OFAC's SDN set is four files: import it with `sarhad watchlist`.) */
 export const UPLOAD_FORMATS = ['un', 'csv'] as const;
@@ -96,8 +97,10 @@ export async function importWatchlist(ctx: ServiceContext, user: UserPrincipal, 
   }
 }
 
-/** Every stored version, oldest first. */
-export async function listWatchlistVersions(ctx: ServiceContext, user: UserPrincipal): Promise<readonly StoredVersion[]> {
+/** A page of the stored versions, oldest first (keyset: the save sequence number). */
+export async function listWatchlistVersions(ctx: ServiceContext, user: UserPrincipal, query: PageQuery): Promise<Page<StoredVersion>> {
   requirePermission(user, 'watchlists.manage');
-  return new watchlistRepo.DatabaseWatchlistStore(ctx.db, () => ctx.clock.now()).listVersions();
+  const afterSeq = Number(cursorOfKind(query.cursor, 'number')?.key ?? 0);
+  const versions = await new watchlistRepo.DatabaseWatchlistStore(ctx.db, () => ctx.clock.now()).listVersionsPage(query.limit, afterSeq);
+  return pageOf(versions, query.limit, (v) => ({ key: Number.parseInt(v.id.split('-')[0]!, 10), id: v.id }));
 }
