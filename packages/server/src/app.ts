@@ -31,6 +31,7 @@ import { WatchlistScreening } from './services/watchlist-screening.js';
 import { watchlistsRoutes } from './routes/watchlists-routes.js';
 import { crossingsRoutes } from './routes/crossings-routes.js';
 import { movementsRoutes } from './routes/movements-routes.js';
+import { reportsRoutes } from './routes/reports-routes.js';
 import { auditSigningRoutes } from './routes/audit-signing-routes.js';
 import { loadAuditSigningKey, type AuditSigningKey } from './services/audit-signing-service.js';
 import { Metrics } from './services/metrics.js';
@@ -151,6 +152,7 @@ export function build(deps: AppDeps): FastifyInstance {
   watchlistsRoutes(app, ctx);
   crossingsRoutes(app, ctx);
   movementsRoutes(app, ctx);
+  reportsRoutes(app, ctx);
   auditSigningRoutes(app, ctx);
   abisRoutes(app, ctx);
   demoRoutes(app, ctx);

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   'audit.read': ['auditor', 'admin'],
   'travellers.read': ['officer', 'enrolment_officer', 'supervisor', 'analyst'],
+  /** Aggregate traffic reports (flows) at the user's posts. */
+  'reports.read': ['analyst', 'supervisor'],
   'travellers.write': ['officer', 'enrolment_officer', 'supervisor'],
   'adjudication.resolve': ['supervisor'],
   'watchlists.manage': ['watchlist_manager', 'admin'],
