@@ -9,7 +9,9 @@
  * and then what an extractor does to the minutiae it can see: it finds none within MIN_EDGE_DISTANCE of the
  * print's border (as ours drops them), misses some (more where quality is low and on worn skin), invents spurious
  * ones that follow the ridge flow inside the print and inward-pointing ones along its border (ridges cut where the
- * print fades), confuses endings and bifurcations, and scatters positions and directions a little. Positions are whole pixels, as the extractor gives them. Quality is our extractor's formula: 100 · sqrt(clarity · min(1, border distance / 40 px)).
+ * print fades), confuses endings and bifurcations, and scatters positions and directions a little. Positions are
+ * whole pixels, as the extractor gives them. Quality is our extractor's formula:
+ * 100 · sqrt(clarity · min(1, border distance / 40 px)).
  */
 import type { FingerprintTemplate, Minutia } from '../template/template.js';
 import { IMPRESSION_TYPES } from '../template/template.js';

@@ -113,9 +113,9 @@ export const IMPRESSION_ERROR_RANGES: Readonly<Record<ImpressionPreset, Impressi
     directionSd: 0.02,
   },
   typical: {
-    missing: [0.04, 0.16],
-    missingLowQuality: 0.2,
-    spurious: [0.05, 0.2],
+    missing: [0.02, 0.1],
+    missingLowQuality: 0.15,
+    spurious: [0.03, 0.15],
     border: [0.1, 0.3],
     typeFlip: 0.1,
     positionSd: 2,
