@@ -201,7 +201,9 @@ const CONTRACTION_COST = COSTS['ctr:'] ?? 1;
  * length. 0 when the two do not have the shape.
  */
 export function contractionSimilarity(a: string, b: string): number {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // No destructuring of a pair: this runs for every Latin token pair compared, and must not allocate.
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
   const dropped = contractionDropped(short, long);
   if (dropped === 0) return 0;
   const prefix = short.length - 1;

@@ -123,6 +123,8 @@ function joinPass(
   }
 }
 
+const repairSums: JoinSums = { matched: 0, dissimilar: 0, pairedQueryWeight: 0 };
+
 /** A single pair below this similarity is checked for a better partner made of two joined parts (repairPass). */
 const REPAIR_BELOW = 0.8;
 
@@ -319,9 +321,15 @@ export function compareNames(
     let weak = false;
     for (let k = 0; k < pairCount && !weak; k++) weak = pairKind[k] === SINGLE && pairS[k]! < REPAIR_BELOW;
     if (weak) {
-      const sums: JoinSums = { matched, dissimilar, pairedQueryWeight };
+      // One reused object: comparisons with a weak pair are common, and this is the comparison's hot path.
+      const sums = repairSums;
+      sums.matched = matched;
+      sums.dissimilar = dissimilar;
+      sums.pairedQueryWeight = pairedQueryWeight;
       repairPass(query, listed, similarity, sums);
-      ({ matched, dissimilar, pairedQueryWeight } = sums);
+      matched = sums.matched;
+      dissimilar = sums.dissimilar;
+      pairedQueryWeight = sums.pairedQueryWeight;
     }
   }
 
