@@ -57,7 +57,9 @@ test('a short simulated run drives lanes and officers, and its counts agree with
   });
   assert.equal(report.errors, 0, JSON.stringify(report.errorCodes));
   assert.ok(report.arrivals >= 20, `${report.arrivals} arrivals`);
-  assert.equal(report.crossings, report.arrivals);
+  // Everyone who arrived was answered, or was still waiting in line when the run ended.
+  assert.equal(report.crossings + report.leftInLine, report.arrivals);
+  assert.ok(report.crossings >= 10, `${report.crossings} crossings`);
   assert.ok(report.dashboard?.agrees, JSON.stringify(report.dashboard));
 
   const database = await openDatabase({ kind: 'sqlite', file: join(dataDir, 'sarhad.sqlite') });

@@ -2,8 +2,12 @@
  * `sarhad simulate --per-day 50000 --speedup 100 --post TKM [--url] [--duration]`: a busy day at a demo post, in
  * minutes. It drives a running server's real HTTP API the way the post's lanes and officers would:
  *
- * - **Lanes**: one device key per lane of the post (registered for the run, revoked at its end); every crossing is
- *   submitted with the lane's key, an idempotency key, the traveller's document and two fingerprint templates.
+ * - **Lanes**: one device key per lane of the post (registered for the run, revoked at its end). Travellers join the
+ *   shortest line among the lanes of their direction; each lane's scanner submits one traveller at a time (the
+ *   lane's key, an idempotency key, the document, two fingerprint templates), so a server that cannot keep up shows
+ *   as travellers waiting in line, as at a real gate, not as an ever-growing pile of open requests. When the run
+ *   ends, those still in line are not scanned (counted as `leftInLine`); crossings already submitted are answered
+ *   and decided.
  * - **Arrivals**: a Poisson process whose rate follows {@link DAILY_PROFILE} (travellers per hour, relative), scaled
  *   so a simulated day has `--per-day` arrivals on average; simulated time runs `--speedup` times faster than real.
  * - **Travellers**: the demo population of the post, regenerated from the demo's seed (GET /api/demo/status), so
@@ -77,6 +81,10 @@ export interface SimulateReport {
   readonly errorCodes: Record<string, number>;
   readonly p50Ms: number;
   readonly p95Ms: number;
+  /** Most travellers waiting in line at the post's lanes at once. */
+  readonly longestLine: number;
+  /** Travellers still in line when the run ended (not scanned). */
+  readonly leftInLine: number;
   /** The dashboard's counts for the post over the run (after minus before), and whether they equal ours. */
   readonly dashboard: { readonly crossings: number; readonly byRecommendation: Record<string, number>; readonly agrees: boolean } | null;
 }
@@ -117,6 +125,8 @@ interface Lane {
   readonly direction: 'entry' | 'exit' | 'both';
   readonly key: string;
   readonly deviceId: string;
+  /** Travellers waiting in line at this lane's counter. */
+  readonly line: { arrival: Arrival; capture: number; inbound: boolean }[];
 }
 
 /** Registers the run's lane devices and its officer account (officer and supervisor at the post). */
@@ -135,7 +145,7 @@ async function setUp(api: Api, options: SimulateOptions) {
   const lanes: Lane[] = [];
   for (const lane of post.lanes) {
     const created = await api.call<{ device: { id: string }; apiKey: string }>('POST', `/api/posts/${post.code}/devices`, { lane: lane.code, name: `Simulator ${lane.code} ${runId}` }, admin);
-    lanes.push({ code: lane.code, direction: lane.direction, key: created.apiKey, deviceId: created.device.id });
+    lanes.push({ code: lane.code, direction: lane.direction, key: created.apiKey, deviceId: created.device.id, line: [] });
   }
   // The simulator's officer: created once per post, its password reset (by the administrator) for every run.
   const username = `simulator.${post.code.toLowerCase()}`;
@@ -216,11 +226,9 @@ export async function simulate(options: SimulateOptions, log: (line: string) => 
     return true;
   };
 
-  const handle = async (arrival: Arrival, capture: number) => {
+  /** The traveller at the head of `lane`'s line: scanned and submitted; the officer's decision follows later. */
+  const submit = async (lane: Lane, arrival: Arrival, capture: number, inbound: boolean) => {
     const { person, scenario } = arrival;
-    const inbound = rng.uniform() < 0.5;
-    const candidates = lanes.filter((l) => l.direction === 'both' || l.direction === (inbound ? 'entry' : 'exit'));
-    const lane = candidates[Math.floor(rng.uniform() * candidates.length)] ?? lanes[0]!;
     const direction = lane.direction === 'both' ? (inbound ? 'in' : 'out') : lane.direction === 'entry' ? 'in' : 'out';
     const doc = arrival.showDocument ? server.presentedDocument(person) : undefined;
     const capturedAt = new Date().toISOString();
@@ -242,7 +250,10 @@ export async function simulate(options: SimulateOptions, log: (line: string) => 
     stats.crossings++;
     bump(stats.byRecommendation, crossing.recommendation);
     bump(stats.byScenario, scenario);
+    track(decideLater(crossing));
+  };
 
+  const decideLater = async (crossing: { id: string; recommendation: string; status: string }) => {
     await later(logNormal(OFFICER_SECONDS));
     if (crossing.status === 'awaiting_supervisor') {
       await decide(crossing.id, 'supervisor', { decision: 'clear', reason: 'Identity confirmed in person by the supervisor (simulated)' });
@@ -282,6 +293,37 @@ export async function simulate(options: SimulateOptions, log: (line: string) => 
   const elapsed = () => (performance.now() - startedAt) / 1000;
   const simulatedAt = () => startSeconds + elapsed() * options.speedup;
 
+  /** Each lane's scanner: the next traveller in its line as soon as the last one's answer came. */
+  let arriving = true;
+  let longestWait = 0;
+  const wake = new Map<Lane, () => void>();
+  const runLane = async (lane: Lane) => {
+    for (;;) {
+      const next = arriving ? lane.line.shift() : undefined;
+      if (next) {
+        try {
+          await submit(lane, next.arrival, next.capture, next.inbound);
+        } catch (error) {
+          failed((error as { code?: string }).code);
+        }
+        continue;
+      }
+      if (!arriving) return;
+      await new Promise<void>((resolve) => wake.set(lane, resolve));
+    }
+  };
+  const lanesDone = Promise.all(lanes.map(runLane));
+  const join = (arrival: Arrival, capture: number) => {
+    const inbound = rng.uniform() < 0.5;
+    const candidates = lanes.filter((l) => l.direction === 'both' || l.direction === (inbound ? 'entry' : 'exit'));
+    const lane = (candidates.length > 0 ? candidates : lanes).reduce((a, b) => (b.line.length < a.line.length ? b : a));
+    lane.line.push({ arrival, capture, inbound });
+    longestWait = Math.max(longestWait, waiting());
+    wake.get(lane)?.();
+    wake.delete(lane);
+  };
+  const waiting = () => lanes.reduce((n, l) => n + l.line.length, 0);
+
   let lastReport = 0;
   const report = () => {
     const t = simulatedAt() % 86_400;
@@ -289,7 +331,7 @@ export async function simulate(options: SimulateOptions, log: (line: string) => 
     const r = stats.byRecommendation;
     log(
       `[${clock} sim, ${elapsed().toFixed(0)} s] arrivals ${stats.arrivals}, answered ${stats.crossings} (clear ${r.clear ?? 0}, secondary ${r.secondary ?? 0}, alert ${r.alert ?? 0}), ` +
-        `decisions ${stats.decisions}, in progress ${pending.size}, errors ${stats.errors}, p95 ${stats.latencies.length ? quantile(stats.latencies, 0.95).toFixed(0) : '-'} ms`,
+        `in line ${waiting()}, decisions ${stats.decisions} (${pending.size} to come), errors ${stats.errors}, p95 ${stats.latencies.length ? quantile(stats.latencies, 0.95).toFixed(0) : '-'} ms`,
     );
   };
 
@@ -304,14 +346,18 @@ export async function simulate(options: SimulateOptions, log: (line: string) => 
     if (wait > 0) await sleep(wait * 1000);
     const arrival = nextArrival();
     stats.arrivals++;
-    track(handle(arrival, 10 + Math.floor(rng.uniform() * 990)));
+    join(arrival, 10 + Math.floor(rng.uniform() * 990));
     if (elapsed() - lastReport >= options.reportEvery) {
       lastReport = elapsed();
       report();
     }
   }
   await sleep((realSeconds - elapsed()) * 1000);
-  log('arrivals stopped; waiting for the officers to finish deciding');
+  arriving = false;
+  for (const resolve of wake.values()) resolve();
+  const leftInLine = waiting();
+  log(`arrivals stopped; ${leftInLine} travellers left in line; the officers finish deciding`);
+  await lanesDone;
   while (pending.size > 0) await Promise.all([...pending]);
   report();
 
@@ -345,6 +391,8 @@ export async function simulate(options: SimulateOptions, log: (line: string) => 
     errorCodes: stats.errorCodes,
     p50Ms: stats.latencies.length ? Math.round(median(stats.latencies) * 10) / 10 : 0,
     p95Ms: stats.latencies.length ? Math.round(quantile(stats.latencies, 0.95) * 10) / 10 : 0,
+    longestLine: longestWait,
+    leftInLine,
     dashboard: comparison,
   };
 }
@@ -392,7 +440,7 @@ export function register(program: Command): void {
         console.log(`  arrivals     ${report.arrivals}; crossings answered ${report.crossings} ${JSON.stringify(report.byRecommendation)}`);
         console.log(`  travellers   ${JSON.stringify(report.byScenario)}`);
         console.log(`  decisions    ${report.decisions}; final ${JSON.stringify(report.byFinalStatus)}`);
-        console.log(`  latency      p50 ${report.p50Ms} ms, p95 ${report.p95Ms} ms; errors ${report.errors} ${JSON.stringify(report.errorCodes)}`);
+        console.log(`  latency      p50 ${report.p50Ms} ms, p95 ${report.p95Ms} ms; longest line ${report.longestLine}, left in line ${report.leftInLine}; errors ${report.errors} ${JSON.stringify(report.errorCodes)}`);
         if (report.dashboard) {
           console.log(`  dashboard    ${report.dashboard.crossings} crossings ${JSON.stringify(report.dashboard.byRecommendation)}: ${report.dashboard.agrees ? 'agrees' : 'DIFFERS'}`);
         } else console.log('  dashboard    the post\'s day changed during the run: not compared');
