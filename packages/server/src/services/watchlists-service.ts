@@ -2,12 +2,17 @@
  * Watchlist imports: a list file uploaded as text (UN consolidated XML or a national stop-list CSV) is parsed by
  * @sarhad/screening's loader, compared with the latest stored version of its source, and saved as a new version;
  * the answer reports what changed. Lists apply at every post, so managing them needs access to all posts.
+ *
+ * OFAC's SDN list is a set of CSV files that only make sense together (sdn.csv names the entries, alt.csv their
+ * aliases, add.csv their addresses, sdn_comments.csv the remarks that overflowed): they are uploaded in one request,
+ * written side by side under their canonical names, and loaded as one list, so a malformed file rejects the whole
+ * set with the file and line where it broke, and nothing is stored.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { diffVersions, isScreeningError, loadWatchlistFile, type ChangeReport, type StoredVersion } from '@sarhad/screening';
+import { diffVersions, isScreeningError, loadWatchlistFile, OFAC_FILE_NAMES, type ChangeReport, type StoredVersion } from '@sarhad/screening';
 import * as watchlistRepo from '../repositories/watchlist-repository.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { ServerError } from '../errors.js';
@@ -17,14 +22,46 @@ import { requireAllPosts, requirePermission } from './access.js';
 import type { ServiceContext } from './context.js';
 import { cursorOfKind, pageOf, type Page, type PageQuery } from './pagination.js';
 
-/** List formats that arrive as one text file. (OFAC's SDN set is four files: import it with `sarhad watchlist`.) */
+/** List formats that arrive as one text file; OFAC's SDN set arrives as {@link OfacUpload}. */
 export const UPLOAD_FORMATS = ['un', 'csv'] as const;
 
 /** Largest list accepted: the UN consolidated list is about 2 MB. */
 export const WATCHLIST_MAX_CHARS = 50 * 1024 * 1024; // 50 Mi characters
 
-export const WatchlistUpload = z.object({ format: z.enum(UPLOAD_FORMATS).optional(), text: z.string().min(1).max(WATCHLIST_MAX_CHARS) });
+/**
+ * Largest OFAC file accepted. The SDN files of November 2026 are sdn.csv 3.9 MB, add.csv 1.5 MB, alt.csv 1.0 MB and
+ * sdn_comments.csv 30 kB (6.5 MB together, well under the route's body limit); each may grow to 4 times its size.
+ */
+export const OFAC_FILE_MAX_CHARS = 16 * 1024 * 1024; // 16 Mi characters
+
+const OfacFileText = z.string().min(1).max(OFAC_FILE_MAX_CHARS);
+
+export const SingleFileUpload = z.object({ format: z.enum(UPLOAD_FORMATS).optional(), text: z.string().min(1).max(WATCHLIST_MAX_CHARS) });
+
+/** The OFAC SDN set: sdn.csv, alt.csv and add.csv required (a list without its aliases would import weakened). */
+export const OfacUpload = z.object({
+  format: z.literal('ofac'),
+  files: z.object({ sdn: OfacFileText, alt: OfacFileText, add: OfacFileText, comments: OfacFileText.optional() }),
+});
+
+export const WatchlistUpload = z.union([OfacUpload, SingleFileUpload]);
 export type WatchlistUpload = z.infer<typeof WatchlistUpload>;
+
+/** Writes the upload into `dir` under the names the loader expects and returns the path to load. */
+async function writeUpload(dir: string, upload: WatchlistUpload): Promise<string> {
+  if ('files' in upload) {
+    const names = { sdn: OFAC_FILE_NAMES.sdn, alt: OFAC_FILE_NAMES.alt, add: OFAC_FILE_NAMES.add, comments: OFAC_FILE_NAMES.comments } as const;
+    for (const part of ['sdn', 'alt', 'add', 'comments'] as const) {
+      const text = upload.files[part];
+      if (text !== undefined) await writeFile(join(dir, names[part]), text, { mode: 0o600 });
+    }
+    return join(dir, names.sdn);
+  }
+  const looksXml = upload.text.replace(/^\uFEFF/, '').trimStart().startsWith('<');
+  const file = join(dir, looksXml ? 'upload.xml' : 'upload.csv');
+  await writeFile(file, upload.text, { mode: 0o600 });
+  return file;
+}
 
 export interface ImportResult {
   /** False when the upload is byte for byte the latest version: nothing new is stored. */
@@ -45,11 +82,8 @@ export async function importWatchlist(ctx: ServiceContext, user: UserPrincipal, 
   const dir = await mkdtemp(join(tmpdir(), 'sarhad-watchlist-'));
   let loaded: Awaited<ReturnType<typeof loadWatchlistFile>>;
   try {
-    // The loader reads files (it streams and hashes them); the upload is written to a private temporary one.
-    const looksXml = upload.text.replace(/^\uFEFF/, '').trimStart().startsWith('<');
-    const file = join(dir, looksXml ? 'upload.xml' : 'upload.csv');
-    await writeFile(file, upload.text, { mode: 0o600 });
-    loaded = await loadWatchlistFile(file, upload.format);
+    // The loader reads files (it streams and hashes them); the upload is written to private temporary ones.
+    loaded = await loadWatchlistFile(await writeUpload(dir, upload), upload.format);
   } catch (error) {
     if (isScreeningError(error)) throw new ServerError('WATCHLIST_INVALID', error.message, { cause: error });
     throw error;
