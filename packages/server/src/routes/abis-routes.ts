@@ -17,6 +17,8 @@ import { createGallery } from '../services/galleries.js';
 import type { ServiceContext } from '../services/context.js';
 import { credentialOf, userOf } from './authenticate.js';
 import { FINGERPRINT_BODY_LIMIT_BYTES } from './fingerprints-routes.js';
+import { doc } from './openapi.js';
+import { outline } from './response-schemas.js';
 
 /** Per-operation paths, kebab-case, and the operation each takes. */
 export const ABIS_PATHS: Readonly<Record<string, AbisOperation>> = {
@@ -63,18 +65,48 @@ export function abisRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     }
   });
 
-  app.get('/api/abis/clients', async (request) => {
-    const user = await userOf(ctx, request);
-    return { clients: await abisService.listClients(ctx, user) };
-  });
+  app.get(
+    '/api/abis/clients',
+    doc({
+      tag: 'Abis',
+      summary: 'Identity platforms allowed to call the ABIS interface',
+      description: 'Headquarters administrators. Not paginated: a handful of platforms.',
+      auth: 'user',
+      responses: { 200: { description: 'The clients.', body: z.object({ clients: z.array(outline('AbisClient', 'An ABIS client (never its key).')) }) } },
+    }),
+    async (request) => {
+      const user = await userOf(ctx, request);
+      return { clients: await abisService.listClients(ctx, user) };
+    },
+  );
 
-  app.post('/api/abis/clients', async (request, reply) => {
-    const user = await userOf(ctx, request);
-    return reply.code(201).send(await abisService.createClient(ctx, user, abisService.NewAbisClient.parse(request.body)));
-  });
+  app.post(
+    '/api/abis/clients',
+    doc({
+      tag: 'Abis',
+      summary: 'Allow an identity platform in; its API key is in this answer only',
+      auth: 'user',
+      body: abisService.NewAbisClient,
+      responses: { 201: { description: 'Created.', body: outline('AbisClientCreated', '`{client, apiKey}`.') } },
+    }),
+    async (request, reply) => {
+      const user = await userOf(ctx, request);
+      return reply.code(201).send(await abisService.createClient(ctx, user, abisService.NewAbisClient.parse(request.body)));
+    },
+  );
 
-  app.post('/api/abis/clients/:id/revoke', async (request) => {
-    const user = await userOf(ctx, request);
-    return { client: await abisService.revokeClient(ctx, user, IdParams.parse(request.params).id) };
-  });
+  app.post(
+    '/api/abis/clients/:id/revoke',
+    doc({
+      tag: 'Abis',
+      summary: 'Revoke an ABIS client\'s key',
+      auth: 'user',
+      params: IdParams,
+      responses: { 200: { description: 'Revoked.', body: z.object({ client: outline('AbisClient', 'An ABIS client (never its key).') }) } },
+    }),
+    async (request) => {
+      const user = await userOf(ctx, request);
+      return { client: await abisService.revokeClient(ctx, user, IdParams.parse(request.params).id) };
+    },
+  );
 }

@@ -21,6 +21,7 @@ import { eventStreamScope, eventTypesFor, mayReceive, publicEvent, type DomainEv
 import { PostCode } from '../services/posts-service.js';
 import type { ServiceContext } from '../services/context.js';
 import { credentialOf, userOf } from './authenticate.js';
+import { doc } from './openapi.js';
 
 const EventsQuery = z.object({ post: PostCode });
 
@@ -43,73 +44,84 @@ export function eventsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     for (const close of [...closers]) close();
   });
 
-  app.get('/api/events', async (request, reply) => {
-    const user = await userOf(ctx, request);
-    const credential = credentialOf(request)!;
-    const scope = await eventStreamScope(ctx, user, EventsQuery.parse(request.query).post);
-    const open = openPerUser.get(user.userId) ?? 0;
-    if (open >= ctx.config.events.streamsPerUser) {
-      throw new ServerError('EVENT_STREAMS_EXCEEDED', `${user.username} already has ${open} event streams open (at most ${ctx.config.events.streamsPerUser})`);
-    }
-    openPerUser.set(user.userId, open + 1);
-
-    // From here the response is written by hand: Fastify's serialisation and hooks do not apply to a stream.
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-content-type-options': 'nosniff',
-      // nginx and similar proxies buffer responses unless told not to.
-      'x-accel-buffering': 'no',
-    });
-    let principal: UserPrincipal = user;
-    let sequence = 0;
-    let closed = false;
-    const write = (text: string) => {
-      if (closed) return;
-      raw.write(text);
-      if (raw.writableLength > MAX_BUFFERED_BYTES) {
-        request.log.warn({ user: user.userId }, 'event stream closed: the client is not reading');
-        close();
+  app.get(
+    '/api/events',
+    doc({
+      tag: 'Dashboard',
+      summary: 'Live events of a post as server-sent events (text/event-stream)',
+      description: 'Ids and statuses only, filtered by role; heartbeats re-check the session. At most a configured number of streams per user (EVENT_STREAMS_EXCEEDED).',
+      auth: 'user',
+      query: EventsQuery,
+      responses: { 200: { description: 'A stream of `event:`/`data:` frames (`ready`, domain events, `end`).' } },
+    }),
+    async (request, reply) => {
+      const user = await userOf(ctx, request);
+      const credential = credentialOf(request)!;
+      const scope = await eventStreamScope(ctx, user, EventsQuery.parse(request.query).post);
+      const open = openPerUser.get(user.userId) ?? 0;
+      if (open >= ctx.config.events.streamsPerUser) {
+        throw new ServerError('EVENT_STREAMS_EXCEEDED', `${user.username} already has ${open} event streams open (at most ${ctx.config.events.streamsPerUser})`);
       }
-    };
-    const unsubscribe = ctx.events.subscribe((event: DomainEvent) => {
-      if (event.postId === scope.postId && mayReceive(principal, event)) write(frame(event.type, publicEvent(event), ++sequence));
-    });
-    // Heartbeats double as the session check: a stream never outlives the rights it was opened with.
-    const heartbeat = setInterval(() => {
-      void (async () => {
-        try {
-          principal = await authService.authenticateSession(ctx, credential);
-          if (!canAccessPost(principal, scope.postId) || eventTypesFor(principal).length === 0) {
-            write(frame('end', { reason: 'access_changed' }));
-            close();
-            return;
-          }
-          write(`: heartbeat ${ctx.clock.now().toISOString()}\n\n`);
-        } catch (error) {
-          if (isServerError(error, 'AUTH_REQUIRED')) write(frame('end', { reason: 'session_ended' }));
-          else request.log.error({ err: error }, 'event stream session check failed');
+      openPerUser.set(user.userId, open + 1);
+
+      // From here the response is written by hand: Fastify's serialisation and hooks do not apply to a stream.
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-content-type-options': 'nosniff',
+        // nginx and similar proxies buffer responses unless told not to.
+        'x-accel-buffering': 'no',
+      });
+      let principal: UserPrincipal = user;
+      let sequence = 0;
+      let closed = false;
+      const write = (text: string) => {
+        if (closed) return;
+        raw.write(text);
+        if (raw.writableLength > MAX_BUFFERED_BYTES) {
+          request.log.warn({ user: user.userId }, 'event stream closed: the client is not reading');
           close();
         }
-      })();
-    }, ctx.config.events.heartbeatSeconds * 1000);
-    const close = () => {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      unsubscribe();
-      closers.delete(close);
-      const left = (openPerUser.get(user.userId) ?? 1) - 1;
-      if (left > 0) openPerUser.set(user.userId, left);
-      else openPerUser.delete(user.userId);
-      raw.end();
-    };
-    closers.add(close);
-    raw.on('close', close);
-    raw.write(`retry: ${RETRY_MS}\n\n`);
-    write(frame('ready', { post: scope.post, types: scope.types }));
-  });
+      };
+      const unsubscribe = ctx.events.subscribe((event: DomainEvent) => {
+        if (event.postId === scope.postId && mayReceive(principal, event)) write(frame(event.type, publicEvent(event), ++sequence));
+      });
+      // Heartbeats double as the session check: a stream never outlives the rights it was opened with.
+      const heartbeat = setInterval(() => {
+        void (async () => {
+          try {
+            principal = await authService.authenticateSession(ctx, credential);
+            if (!canAccessPost(principal, scope.postId) || eventTypesFor(principal).length === 0) {
+              write(frame('end', { reason: 'access_changed' }));
+              close();
+              return;
+            }
+            write(`: heartbeat ${ctx.clock.now().toISOString()}\n\n`);
+          } catch (error) {
+            if (isServerError(error, 'AUTH_REQUIRED')) write(frame('end', { reason: 'session_ended' }));
+            else request.log.error({ err: error }, 'event stream session check failed');
+            close();
+          }
+        })();
+      }, ctx.config.events.heartbeatSeconds * 1000);
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        closers.delete(close);
+        const left = (openPerUser.get(user.userId) ?? 1) - 1;
+        if (left > 0) openPerUser.set(user.userId, left);
+        else openPerUser.delete(user.userId);
+        raw.end();
+      };
+      closers.add(close);
+      raw.on('close', close);
+      raw.write(`retry: ${RETRY_MS}\n\n`);
+      write(frame('ready', { post: scope.post, types: scope.types }));
+    },
+  );
 }

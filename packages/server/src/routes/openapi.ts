@@ -62,6 +62,9 @@ export const TAGS = {
   Movements: 'Movement histories and the overstays report.',
   Watchlists: 'Watchlist imports and versions.',
   Audit: 'The hash-chained audit log and signed checkpoints.',
+  Dashboard: 'The supervisor dashboard and live events.',
+  Abis: 'Identity platforms allowed to use the MOSIP-ABIS-compatible interface (`/abis`, outside this document).',
+  Demo: 'Demo data and the simulated lane.',
   Other: 'Routes not described yet.',
 } as const;
 export type Tag = keyof typeof TAGS;
