@@ -144,6 +144,14 @@ test('the same fingers under another identity are held for adjudication and show
   assert.deepEqual(held.candidates.map((c) => c.travellerId), [afridi.travellers[0]!.id]);
   const shinwari = await must<{ travellers: unknown[] }>(200, 'GET', '/api/travellers?surname=SHINWARI', undefined, supervisor);
   assert.equal(shinwari.travellers.length, 0, 'nothing was created for the held enrolment');
+
+  // The enrolment form in Urdu, right to left.
+  await page.getByLabel('Language').selectOption('ur');
+  await page.getByRole('heading', { name: 'اندراج', level: 1 }).waitFor();
+  await page.getByLabel('خاندانی نام (لاطینی حروف)').waitFor();
+  await assertAccessible(page, 'enrolment form in Urdu');
+  await screenshot(page, 'enrol-05-urdu-form');
+  await page.getByLabel('زبان').selectOption('en');
   w.assertClean();
   await w.close();
 });

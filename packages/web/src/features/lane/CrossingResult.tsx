@@ -34,7 +34,7 @@ export function CrossingResult({ crossing, history, answeredMs, actions }: Cross
   const odds = biometrics.score === null ? undefined : oneIn(biometrics.score);
   return (
     <div className="result">
-      <div className={`verdict verdict--${crossing.recommendation}`} data-testid="recommendation">
+      <div className={`verdict verdict--${crossing.recommendation}`} data-testid="recommendation" role="status">
         <span className="verdict__label">{t('lane.recommendation')}</span>
         <strong className="verdict__value">{t(`lane.rec.${crossing.recommendation}`)}</strong>
         {answeredMs !== undefined ? <span className="verdict__meta">{t('lane.answeredIn', { ms: Math.round(answeredMs) })}</span> : null}

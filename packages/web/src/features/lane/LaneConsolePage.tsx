@@ -81,6 +81,7 @@ export function LaneConsolePage() {
   const place = useLanePlace();
   const [mode, setMode] = useState<DocumentMode>('mrz');
   const [mrzText, setMrzText] = useState('');
+  // A passport's number can be typed too, when its MRZ will not scan.
   const [idType, setIdType] = useState<DocumentType>('cnic');
   const [idNumber, setIdNumber] = useState('');
   const [idCountry, setIdCountry] = useState('');
@@ -437,7 +438,7 @@ export function LaneConsolePage() {
                 <div className="field">
                   <label htmlFor="lane-id-type">{t('lane.idType')}</label>
                   <select id="lane-id-type" value={idType} disabled={entryDisabled} onChange={(e) => setIdType(e.target.value as DocumentType)}>
-                    {DOCUMENT_TYPES.filter((d) => d !== 'passport').map((d) => (
+                    {DOCUMENT_TYPES.map((d) => (
                       <option key={d} value={d}>
                         {t(`document.${d}`)}
                       </option>
@@ -557,6 +558,7 @@ export function LaneConsolePage() {
                           {t('lane.refuse')}
                         </button>
                         {!canClear ? <p className="field__hint">{t('lane.clearNeedsSupervisor')}</p> : null}
+                        {deciding ? <p role="status">{t('lane.deciding')}</p> : null}
                       </>
                     )}
                   </div>
