@@ -13,10 +13,10 @@ import { PASSWORD } from './helpers/env.js';
 const CASES = [
   { role: 'officer', name: 'Lane officer', posts: ['TKM'], nav: ['Overview', 'Lane console', 'Enrolment', 'Traveller search', 'Overstays', 'My account'] },
   { role: 'enrolment_officer', name: 'Enrolment officer', posts: ['TKM'], nav: ['Overview', 'Enrolment', 'Traveller search', 'Overstays', 'My account'] },
-  { role: 'supervisor', name: 'Supervisor', posts: ['TKM'], nav: ['Overview', 'Lane console', 'Post dashboard', 'Supervisor queue', 'Enrolment', 'Traveller search', 'Overstays', 'My account'] },
-  { role: 'analyst', name: 'Analyst', allPosts: true, nav: ['Overview', 'Traveller search', 'Overstays', 'My account'] },
-  { role: 'watchlist_manager', name: 'Watchlist manager', allPosts: true, nav: ['Overview', 'My account'] },
-  { role: 'admin', name: 'Administrator', posts: ['TKM'], nav: ['Overview', 'Users', 'Posts and lanes', 'Devices', 'Audit log', 'My account'] },
+  { role: 'supervisor', name: 'Supervisor', posts: ['TKM'], nav: ['Overview', 'Lane console', 'Post dashboard', 'Supervisor queue', 'Enrolment', 'Traveller search', 'Overstays', 'Crossing flows', 'My account'] },
+  { role: 'analyst', name: 'Analyst', allPosts: true, nav: ['Overview', 'Traveller search', 'Overstays', 'Crossing flows', 'My account'] },
+  { role: 'watchlist_manager', name: 'Watchlist manager', allPosts: true, nav: ['Overview', 'Watchlists', 'My account'] },
+  { role: 'admin', name: 'Administrator', posts: ['TKM'], nav: ['Overview', 'Watchlists', 'Users', 'Posts and lanes', 'Devices', 'Audit log', 'My account'] },
   { role: 'auditor', name: 'Auditor', allPosts: true, nav: ['Overview', 'Audit log', 'My account'] },
 ] as const;
 

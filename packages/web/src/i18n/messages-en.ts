@@ -4,6 +4,7 @@
  */
 import { laneEn } from './messages-lane-en.js';
 import { supervisorEn } from './messages-supervisor-en.js';
+import { analystEn } from './messages-analyst-en.js';
 import { demoEn } from './messages-demo-en.js';
 
 export const en = {
@@ -312,6 +313,7 @@ export const en = {
 
   ...laneEn,
   ...supervisorEn,
+  ...analystEn,
   ...demoEn,
 } as const;
 

@@ -12,6 +12,8 @@ import { SupervisorPage } from '../features/supervisor/SupervisorPage.js';
 import { EnrolmentPage } from '../features/enrolment/EnrolmentPage.js';
 import { TravellerSearchPage } from '../features/travellers/TravellerSearchPage.js';
 import { OverstaysPage } from '../features/reports/OverstaysPage.js';
+import { FlowsPage } from '../features/analyst/FlowsPage.js';
+import { WatchlistsPage } from '../features/watchlists/WatchlistsPage.js';
 import { UsersPage } from '../features/admin/UsersPage.js';
 import { PostsPage } from '../features/admin/PostsPage.js';
 import { DevicesPage } from '../features/admin/DevicesPage.js';
@@ -34,6 +36,8 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/enrolment', label: 'nav.enrolment', permission: 'travellers.write', component: EnrolmentPage },
   { path: '/travellers', label: 'nav.travellers', permission: 'travellers.read', component: TravellerSearchPage },
   { path: '/reports/overstays', label: 'nav.overstays', permission: 'travellers.read', component: OverstaysPage },
+  { path: '/reports/flows', label: 'nav.flows', permission: 'reports.read', component: FlowsPage },
+  { path: '/watchlists', label: 'nav.watchlists', permission: 'watchlists.manage', component: WatchlistsPage },
   { path: '/admin/users', label: 'nav.users', permission: 'users.manage', component: UsersPage },
   { path: '/admin/posts', label: 'nav.posts', permission: 'posts.manage', component: PostsPage },
   { path: '/admin/devices', label: 'nav.devices', permission: 'devices.manage', component: DevicesPage },

@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   'audit.read': ['auditor', 'admin'],
   'travellers.read': ['officer', 'enrolment_officer', 'supervisor', 'analyst'],
+  'reports.read': ['analyst', 'supervisor'],
+  'watchlists.manage': ['watchlist_manager', 'admin'],
   'travellers.write': ['officer', 'enrolment_officer', 'supervisor'],
   'crossings.process': ['officer', 'supervisor'],
   'crossings.supervise': ['supervisor'],
