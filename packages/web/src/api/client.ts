@@ -75,3 +75,25 @@ export async function api<T>(
   }
   return json as T;
 }
+
+/** Largest page the server gives (packages/server/src/services/pagination.ts). */
+const PAGE_LIMIT_MAX = 500; // items
+
+/**
+ * A whole list from a paginated endpoint (`limit`, `cursor` → `{ <key>: [...], nextCursor }`): follows `nextCursor`
+ * until the last page, asking for the largest pages, and answers the first page's body with `key` holding every
+ * item. For screens that show the whole list (accounts, a report); a list that may grow without bound should be
+ * paged in the screen instead.
+ */
+export async function allPages<T extends Readonly<Record<string, unknown>>>(path: string, key: keyof T & string, query: Query = {}): Promise<T> {
+  let cursor: string | undefined;
+  let first: T | undefined;
+  const items: unknown[] = [];
+  do {
+    const page = await api<T & { readonly nextCursor?: string | null }>('GET', withQuery(path, { ...query, limit: String(PAGE_LIMIT_MAX), cursor }));
+    first ??= page;
+    items.push(...((page[key] as unknown[] | undefined) ?? []));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return { ...first, [key]: items, nextCursor: null };
+}

@@ -5,7 +5,7 @@
  * roles, grants or status change.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api } from '../../api/client.js';
+import { allPages, api } from '../../api/client.js';
 import { ROLES, type Post, type Role, type User } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { CheckboxGroup, TextField } from '../../components/Field.js';
@@ -68,8 +68,8 @@ export function UsersPage() {
   const [state, reload] = useLoad(
     async () => {
       const [users, posts] = await Promise.all([
-        api<{ users: User[] }>('GET', '/api/users'),
-        api<{ posts: Post[] }>('GET', '/api/posts'),
+        allPages<{ users: User[] }>('/api/users', 'users'),
+        allPages<{ posts: Post[] }>('/api/posts', 'posts'),
       ]);
       return { users: users.users, posts: posts.posts };
     },

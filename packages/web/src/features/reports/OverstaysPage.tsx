@@ -3,7 +3,7 @@
  * is an entry whose permitted stay has ended, longest first. Headquarters see every post, others their own posts.
  */
 import { useState, type FormEvent } from 'react';
-import { api, withQuery } from '../../api/client.js';
+import { allPages, api } from '../../api/client.js';
 import type { CrossingSummary, Post, StayBasis } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { SelectField, TextField } from '../../components/Field.js';
@@ -28,7 +28,7 @@ export function OverstaysPage() {
   const [asOfInput, setAsOfInput] = useState('');
   const [postInput, setPostInput] = useState('');
   const [query, setQuery] = useState<{ asOf?: string; post?: string }>({});
-  const [state] = useLoad(() => api<{ asOf: string; overstays: Overstay[] }>('GET', withQuery('/api/reports/overstays', query)), [query]);
+  const [state] = useLoad(() => allPages<{ asOf: string; overstays: Overstay[] }>('/api/reports/overstays', 'overstays', query), [query]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
