@@ -132,7 +132,7 @@ test('the administrator creates a post with a lane, an officer and a supervisor 
   // The officer signs in and sees the post as theirs.
   const o = await openPage(browser, '/login');
   await signIn(o.page, 'gkn.officer', PASSWORD);
-  assert.deepEqual(await navigationLinks(o.page), ['Overview', 'Traveller search', 'Overstays', 'My account']);
+  assert.deepEqual(await navigationLinks(o.page), ['Overview', 'Lane console', 'Enrolment', 'Traveller search', 'Overstays', 'My account']);
   await o.page.getByRole('region', { name: 'Your posts' }).getByText('GKN').waitFor();
   o.assertClean();
   await o.close();
