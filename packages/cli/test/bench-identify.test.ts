@@ -85,9 +85,20 @@ test('bench identify --load searches a saved gallery again without building it',
 test('bench identify --exhaustive matches every subject, and text output names the latency it measures', () => {
   const run = sarhad('bench', 'identify', '--subjects', '200', '--data', data, '--non-mated', '8', '--exhaustive');
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /^sarhad bench identify: 202 subjects x 2 fingers \(200 synthetic \+ 2 FVC\), exhaustive search/);
+  assert.match(run.stdout, /^sarhad bench identify: 202 subjects x 2 fingers \(200 synthetic realistic \+ 2 FVC\), exhaustive search/);
   assert.match(run.stdout, /penetration\s+100\.00 % of the gallery fully matched/);
   assert.match(run.stdout, /wall-clock per search, searches one after another, each using every search worker/);
+});
+
+test('bench identify --background uniform builds the background from the template-level generator', () => {
+  const run = sarhad('bench', 'identify', '--subjects', '100', '--background', 'uniform', '--data', data, '--non-mated', '4', '--json');
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout);
+  assert.equal(result.background, 'uniform');
+  assert.equal(result.subjects, 102);
+  const bad = sarhad('bench', 'identify', '--background', 'plaid', '--data', data);
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /CLI_INVALID_OPTION: --background must be realistic or uniform, got "plaid"/);
 });
 
 test('bench identify without FVC data fails with a coded error', () => {

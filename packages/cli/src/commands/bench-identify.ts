@@ -52,6 +52,7 @@ import { loadGallerySnapshotFile, writeGallerySnapshotFile } from '../gallery-sn
 import { decodeImage } from '../image-decode.js';
 import { positiveInteger } from '../option-parsers.js';
 import { startProgress } from '../progress.js';
+import { BACKGROUNDS, type Background } from '../bench-identify-background.js';
 import type { BuildRequest } from '../bench-identify-worker.js';
 import { benchGroup } from './groups.js';
 
@@ -85,6 +86,7 @@ interface BenchIdentifyOptions {
   readonly heldOut: number;
   readonly nonMated: number;
   readonly workers?: number;
+  readonly background: Background;
 }
 
 /** Registers `bench identify` under the shared `bench` group. */
@@ -101,6 +103,17 @@ export function register(program: Command): void {
     .option('--held-out <n>', 'FVC fingers per set never enrolled (non-mated probes are made of them)', positiveInteger('--held-out'), DEFAULT_HELD_OUT)
     .option('--non-mated <n>', 'non-mated probes searched', positiveInteger('--non-mated'), DEFAULT_NON_MATED)
     .option('--workers <n>', 'search and build worker threads (default: one per core)', positiveInteger('--workers'))
+    .option(
+      '--background <kind>',
+      `background generator: ${BACKGROUNDS.join(' or ')} (realistic: syntheticBackgroundTemplate; uniform: uniformly spread minutiae, much cheaper to build, flatters the index)`,
+      (value: string) => {
+        if (!(BACKGROUNDS as readonly string[]).includes(value)) {
+          throw new CliError('CLI_INVALID_OPTION', `--background must be ${BACKGROUNDS.join(' or ')}, got "${value}"`);
+        }
+        return value as Background;
+      },
+      'realistic',
+    )
     .option('--exhaustive', 'search by full matching of every subject (the reference) instead of the index')
     .option('--reference', 'also search every mated probe exhaustively and report that rank-1 beside the index\'s')
     .option('--json', 'print one JSON object instead of text')
@@ -232,7 +245,13 @@ function fvcProbes(
 }
 
 /** Builds the background in worker threads; the main thread inserts each encoded batch as it arrives. */
-async function buildBackground(gallery: FingerprintGallery, subjects: number, positions: readonly number[], workers: number): Promise<void> {
+async function buildBackground(
+  gallery: FingerprintGallery,
+  subjects: number,
+  positions: readonly number[],
+  workers: number,
+  background: Background,
+): Promise<void> {
   const bar = startProgress('building', subjects);
   const entry = new URL(`../bench-identify-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   const threads = Array.from({ length: workers }, () => startModuleWorker(entry));
@@ -248,7 +267,7 @@ async function buildBackground(gallery: FingerprintGallery, subjects: number, po
                 resolveThread();
                 return;
               }
-              const request: BuildRequest = { from: next, to: Math.min(subjects, next + BUILD_BATCH), positions };
+              const request: BuildRequest = { from: next, to: Math.min(subjects, next + BUILD_BATCH), positions, background };
               next = request.to;
               thread.postMessage(request);
             };
@@ -303,7 +322,7 @@ async function galleryFor(
   let built: FingerprintGallery | undefined = new FingerprintGallery({ workers });
   const buildStart = performance.now();
   try {
-    await buildBackground(built, options.subjects, positions, workers);
+    await buildBackground(built, options.subjects, positions, workers, options.background);
     for (const e of enrol) built.insert(e.id, e.fingers);
   } catch (error) {
     await built.close();
@@ -436,6 +455,7 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
       command: 'sarhad bench identify',
       mode: exhaustive ? 'exhaustive' : 'index',
       backgroundSubjects: gallery.size - enrol.length,
+      background: options.load === undefined ? options.background : null,
       fvcSubjects: enrol.length,
       shortlist: exhaustive ? null : options.shortlist,
       matedProbes: matedOutcomes.length,
@@ -478,7 +498,7 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
     const pct = (v: number): string => `${(100 * v).toFixed(2)} %`;
     process.stdout.write(
       [
-        `sarhad bench identify: ${result.subjects} subjects x ${result.fingers} fingers (${result.backgroundSubjects} synthetic + ${enrol.length} FVC), ` +
+        `sarhad bench identify: ${result.subjects} subjects x ${result.fingers} fingers (${result.backgroundSubjects} synthetic${result.background === null ? '' : ` ${result.background}`} + ${enrol.length} FVC), ` +
           `${result.mode} search${exhaustive ? '' : `, shortlist ${options.shortlist}`}; ${result.cpu}, ${result.cores} cores, Node ${result.node}`,
         `  accuracy     rank-1 ${pct(result.rank1)} of ${result.matedProbes} mated probes` +
           (result.exhaustiveRank1 === null ? '' : ` (exhaustive reference ${pct(result.exhaustiveRank1)})`),
