@@ -13,7 +13,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { errorText } from '../../components/errors.js';
 import { useLoad } from '../../components/use-load.js';
 import { FlowChart, FlowTable } from './FlowChart.js';
-import { DEFAULT_RANGE_DAYS, flowsCsvUrl, flowsUrl, isoDate, type FlowQuery, type FlowReport, type PostFlows } from './flows.js';
+import { DEFAULT_RANGE_DAYS, daysBefore, flowsCsvUrl, flowsUrl, latestDateToday, type FlowQuery, type FlowReport, type PostFlows } from './flows.js';
 import './analyst.css';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,9 +21,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function FlowsPage() {
   const { t } = useI18n();
   const [postsState] = useLoad(() => api<{ posts: Post[] }>('GET', '/api/posts').then((r) => r.posts), []);
-  const today = new Date();
-  const [fromInput, setFromInput] = useState(isoDate(today, DEFAULT_RANGE_DAYS - 1));
-  const [toInput, setToInput] = useState(isoDate(today));
+  const [toInput, setToInput] = useState(() => latestDateToday(new Date()));
+  const [fromInput, setFromInput] = useState(() => daysBefore(toInput, DEFAULT_RANGE_DAYS - 1));
   const [postInput, setPostInput] = useState('');
   const [rangeError, setRangeError] = useState<string | undefined>();
   const [query, setQuery] = useState<FlowQuery>({ from: fromInput, to: toInput });

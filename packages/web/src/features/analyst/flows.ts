@@ -44,7 +44,18 @@ const DAY_MS = 86_400_000;
 /** Days shown when the page opens: the last week, today included. */
 export const DEFAULT_RANGE_DAYS = 7;
 
-/** `YYYY-MM-DD` of `date` in UTC, `daysBack` days earlier. */
-export function isoDate(date: Date, daysBack = 0): string {
-  return new Date(date.getTime() - daysBack * DAY_MS).toISOString().slice(0, 10);
+/** The easternmost UTC offset there is (Kiribati, UTC+14:00): no place on earth has a later date. */
+const LATEST_OFFSET_MS = 14 * 60 * 60 * 1000;
+
+/**
+ * The page's first `to`: today's date wherever it is latest, so that "today" at every post is in the range whatever
+ * the browser's time zone (Torkham's day starts at 19:00 UTC the day before). A day not yet begun at a post counts 0.
+ */
+export function latestDateToday(now: Date): string {
+  return new Date(now.getTime() + LATEST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` that many days before `date` (a `YYYY-MM-DD`). */
+export function daysBefore(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 }
