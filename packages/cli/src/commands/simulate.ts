@@ -47,6 +47,8 @@ const SECONDARY_SECONDS = 600; // s
 /** Share of secondary inspections that end in a refusal (alerts: most of them). */
 const SECONDARY_REFUSALS = 0.15;
 const ALERT_REFUSALS = 0.7;
+/** Captures a lane takes again when the server finds one unusable, before recording "unable to capture". */
+const MAX_RECAPTURES = 2;
 
 /** What an arrival shows: the demo scenarios, and overstayers coming back with an expired pass. */
 type SimScenario = 'routine' | 'unknown' | 'no-document' | 'worn-fingers' | 'minor' | 'watchlist' | 'overstayer';
@@ -85,6 +87,8 @@ export interface SimulateReport {
   readonly longestLine: number;
   /** Travellers still in line when the run ended (not scanned). */
   readonly leftInLine: number;
+  /** Captures taken again because the server found them unusable (FINGERPRINT_UNUSABLE). */
+  readonly recaptures: number;
   /** The dashboard's counts for the post over the run (after minus before), and whether they equal ours. */
   readonly dashboard: { readonly crossings: number; readonly byRecommendation: Record<string, number>; readonly agrees: boolean } | null;
 }
@@ -192,6 +196,7 @@ export async function simulate(options: SimulateOptions, log: (line: string) => 
     crossings: 0,
     decisions: 0,
     errors: 0,
+    recaptures: 0,
     byRecommendation: {} as Record<string, number>,
     byScenario: {} as Record<string, number>,
     byFinalStatus: {} as Record<string, number>,
@@ -231,19 +236,26 @@ export async function simulate(options: SimulateOptions, log: (line: string) => 
     const { person, scenario } = arrival;
     const direction = lane.direction === 'both' ? (inbound ? 'in' : 'out') : lane.direction === 'entry' ? 'in' : 'out';
     const doc = arrival.showDocument ? server.presentedDocument(person) : undefined;
-    const capturedAt = new Date().toISOString();
-    const body = {
-      direction,
-      idempotencyKey: randomUUID(),
-      ...(doc ? { document: doc.type === 'passport' ? { mrz: [...doc.mrz] } : { type: doc.type, number: doc.number } } : {}),
-      ...(scenario === 'minor'
-        ? {}
-        : scenario === 'worn-fingers'
-          ? { unableToCapture: { reason: 'worn fingerprints: no usable capture on any finger' } }
-          : { fingers: server.DEMO_FINGERS.map((position) => server.demoFingerCapture(person.fingerPerson, position, capture, capturedAt)) }),
+    const bodyOf = (take: number) => {
+      const capturedAt = new Date().toISOString();
+      return {
+        direction,
+        idempotencyKey: randomUUID(),
+        ...(doc ? { document: doc.type === 'passport' ? { mrz: [...doc.mrz] } : { type: doc.type, number: doc.number } } : {}),
+        ...(scenario === 'minor'
+          ? {}
+          : scenario === 'worn-fingers' || take > MAX_RECAPTURES
+            ? { unableToCapture: { reason: 'worn fingerprints: no usable capture on any finger' } }
+            : { fingers: server.DEMO_FINGERS.map((position) => server.demoFingerCapture(person.fingerPerson, position, capture + take * 1000, capturedAt)) }),
+      };
     };
     const started = performance.now();
-    const answer = await api.request<{ crossing: { id: string; recommendation: string; status: string } }>('POST', '/api/crossings', body, lane.key);
+    let answer = await api.request<{ crossing: { id: string; recommendation: string; status: string } }>('POST', '/api/crossings', bodyOf(0), lane.key);
+    // A capture too poor to use is taken again, as the lane's scanner would ask; after that, "unable to capture".
+    for (let take = 1; answer.code === 'FINGERPRINT_UNUSABLE' && take <= MAX_RECAPTURES + 1; take++) {
+      stats.recaptures++;
+      answer = await api.request('POST', '/api/crossings', bodyOf(take), lane.key);
+    }
     stats.latencies.push(performance.now() - started);
     if (answer.status !== 201) return failed(answer.code);
     const crossing = answer.body.crossing;
@@ -393,6 +405,7 @@ export async function simulate(options: SimulateOptions, log: (line: string) => 
     p95Ms: stats.latencies.length ? Math.round(quantile(stats.latencies, 0.95) * 10) / 10 : 0,
     longestLine: longestWait,
     leftInLine,
+    recaptures: stats.recaptures,
     dashboard: comparison,
   };
 }
@@ -440,7 +453,7 @@ export function register(program: Command): void {
         console.log(`  arrivals     ${report.arrivals}; crossings answered ${report.crossings} ${JSON.stringify(report.byRecommendation)}`);
         console.log(`  travellers   ${JSON.stringify(report.byScenario)}`);
         console.log(`  decisions    ${report.decisions}; final ${JSON.stringify(report.byFinalStatus)}`);
-        console.log(`  latency      p50 ${report.p50Ms} ms, p95 ${report.p95Ms} ms; longest line ${report.longestLine}, left in line ${report.leftInLine}; errors ${report.errors} ${JSON.stringify(report.errorCodes)}`);
+        console.log(`  latency      p50 ${report.p50Ms} ms, p95 ${report.p95Ms} ms; longest line ${report.longestLine}, left in line ${report.leftInLine}; recaptures ${report.recaptures}; errors ${report.errors} ${JSON.stringify(report.errorCodes)}`);
         if (report.dashboard) {
           console.log(`  dashboard    ${report.dashboard.crossings} crossings ${JSON.stringify(report.dashboard.byRecommendation)}: ${report.dashboard.agrees ? 'agrees' : 'DIFFERS'}`);
         } else console.log('  dashboard    the post\'s day changed during the run: not compared');
