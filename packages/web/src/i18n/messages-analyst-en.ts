@@ -57,7 +57,7 @@ export const analystEn = {
   'watchlists.added': 'Added ({count})',
   'watchlists.removed': 'Removed ({count})',
   'watchlists.changed': 'Changed ({count})',
-  'watchlists.unchangedCount': '{count} entries unchanged.',
+  'watchlists.unchangedCount': 'Unchanged entries: {count}.',
   'watchlists.none': 'None.',
   'watchlists.notes': 'Notes from the import',
   'watchlists.versionsTitle': 'Stored versions',

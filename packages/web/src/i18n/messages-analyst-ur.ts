@@ -56,7 +56,7 @@ export const analystUr: { readonly [K in keyof typeof analystEn]: string } = {
   'watchlists.added': 'شامل ({count})',
   'watchlists.removed': 'خارج ({count})',
   'watchlists.changed': 'تبدیل ({count})',
-  'watchlists.unchangedCount': '{count} اندراجات میں کوئی تبدیلی نہیں۔',
+  'watchlists.unchangedCount': 'بغیر تبدیلی کے اندراجات: {count}۔',
   'watchlists.none': 'کوئی نہیں۔',
   'watchlists.notes': 'درآمد کے نوٹس',
   'watchlists.versionsTitle': 'محفوظ نسخے',
