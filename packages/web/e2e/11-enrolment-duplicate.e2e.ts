@@ -5,6 +5,7 @@
  * time, as at the first enrolment): the server searches 1:N, creates nothing,
  * and opens an adjudication case; the page shows this enrolment and the candidate side by side with the scores per
  * finger, and the officer leaves the case with the supervisor, whose queue holds it (checked through the API).
+ * Last, the first person's border pass is renewed from the day after it ends, and the form is shown in Urdu.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -145,12 +146,30 @@ test('the same fingers under another identity are held for adjudication and show
   const shinwari = await must<{ travellers: unknown[] }>(200, 'GET', '/api/travellers?surname=SHINWARI', undefined, supervisor);
   assert.equal(shinwari.travellers.length, 0, 'nothing was created for the held enrolment');
 
+  // Renewing Sher Alam's border pass: found by his CNIC, the new pass starts the day after the first one ends.
+  const renew = page.getByRole('region', { name: 'Renew a border pass' });
+  await renew.getByLabel('Document carried').selectOption('cnic');
+  await renew.getByLabel('Its number').fill('21301-1234567-1');
+  await renew.getByRole('button', { name: 'Find' }).click();
+  await renew.getByRole('heading', { name: 'AFRIDI, SHER ALAM' }).waitFor();
+  const firstPass = renew.getByRole('list', { name: 'Border passes issued' }).locator('li');
+  assert.equal(await firstPass.count(), 1);
+  const firstUntil = /– (\d{4}-\d{2}-\d{2})/.exec(await firstPass.innerText())?.[1];
+  assert.ok(firstUntil);
+  const dayAfter = new Date(Date.parse(`${firstUntil}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  assert.equal(await renew.getByLabel('Valid from').inputValue(), dayAfter);
+  await renew.getByLabel('New pass number').fill('GHL-61102');
+  await renew.getByRole('button', { name: 'Issue the renewed pass' }).click();
+  await renew.getByText(`Border pass GHL-61102 issued, valid ${dayAfter} to`, { exact: false }).waitFor();
+  await assertAccessible(page, 'border pass renewal');
+  await screenshot(page, 'enrol-05-border-pass-renewed');
+
   // The enrolment form in Urdu, right to left.
   await page.getByLabel('Language').selectOption('ur');
   await page.getByRole('heading', { name: 'اندراج', level: 1 }).waitFor();
   await page.getByLabel('خاندانی نام (لاطینی حروف)').waitFor();
   await assertAccessible(page, 'enrolment form in Urdu');
-  await screenshot(page, 'enrol-05-urdu-form');
+  await screenshot(page, 'enrol-06-urdu-form');
   await page.getByLabel('زبان').selectOption('en');
   w.assertClean();
   await w.close();

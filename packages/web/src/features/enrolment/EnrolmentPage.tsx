@@ -21,6 +21,7 @@ import { FingerCapturePanel } from '../lane/FingerCapturePanel.js';
 import { mrzLines, previewMrz } from '../lane/mrz.js';
 import { DocumentsEditor, documentNumberOf, isoDate } from './DocumentsEditor.js';
 import { DuplicateComparison } from './DuplicateComparison.js';
+import { BorderPassRenewal } from './BorderPassRenewal.js';
 
 const SEXES = ['F', 'M', 'X'] as const;
 const BORDER_PASS_DAYS = 182; // days after the first: within the six months a pass may run
@@ -253,6 +254,7 @@ export function EnrolmentPage() {
           {busy ? t('enrol.submitting') : t('enrol.submit')}
         </button>
       </div>
+      {currentPost ? <BorderPassRenewal post={currentPost} /> : null}
     </>
   );
 }
