@@ -125,6 +125,8 @@ test('a kunya (Abu, Abou, Umm, ابو followed by a name) marks both its words; 
   assert.deepEqual(kunya('Abu Abdul Rahman al Filipini'), [true, true, false]);
   assert.deepEqual(kunya('أبو بكر محمد'), [true, true, false]);
   assert.deepEqual(kunya('Umm Salama'), [true, true]);
+  // Um is also a Korean family name: not a kunya.
+  assert.deepEqual(kunya('Um Ji Won'), [false, false, false]);
   assert.deepEqual(kunya('Mohammed Abu'), [false, false]);
   assert.deepEqual(kunya('Abubakar Shekau'), [false, false]);
 });

@@ -50,9 +50,10 @@ const ARABIC_ALLAH = 'الله';
 /**
  * The first word of a kunya, the teknonym "father/mother of X" ("Abu Hamza", "Abou Ammar", "Umm Salama", "ابو بكر"),
  * as it stands alone before the name it governs. A kunya is a byname used beside or instead of the given names, so a
- * list entry's names often lack the one a traveller gives, and the other way round.
+ * list entry's names often lack the one a traveller gives, and the other way round. `um` is left out: it is also a
+ * Korean family name (엄, Um/Eom), which is no byname.
  */
-const KUNYA_FORMS: ReadonlySet<string> = new Set(['abu', 'abou', 'abo', 'aboo', 'abi', 'umm', 'um', 'oum', 'ابو', 'ام']);
+const KUNYA_FORMS: ReadonlySet<string> = new Set(['abu', 'abou', 'abo', 'aboo', 'abi', 'umm', 'oum', 'ابو', 'ام']);
 
 /**
  * Which canonical tokens (canonicalParticles' output) belong to a kunya: the kunya word and the one name part it
