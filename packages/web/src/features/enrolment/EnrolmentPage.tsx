@@ -6,7 +6,7 @@
  * each candidate for the supervisor's adjudication; nothing is ever merged silently.
  */
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client.js';
+import { allPages } from '../../api/client.js';
 import { addDocument, enrol, type AdjudicationCase, type NewDocument, type NewTraveller } from '../../api/enrolment.js';
 import type { Post, Traveller } from '../../api/types.js';
 import type { MessageKey } from '../../i18n/messages-en.js';
@@ -42,7 +42,7 @@ const optional = (s: string) => (s.trim() ? s.trim() : undefined);
 
 export function EnrolmentPage() {
   const { t } = useI18n();
-  const [postsState] = useLoad(() => api<{ posts: Post[] }>('GET', '/api/posts').then((r) => r.posts), []);
+  const [postsState] = useLoad(() => allPages<{ posts: Post[] }>('/api/posts', 'posts').then((r) => r.posts), []);
   const posts = postsState.status === 'done' ? postsState.data : [];
   const [post, setPost] = useState('');
   const [mrz, setMrz] = useState('');

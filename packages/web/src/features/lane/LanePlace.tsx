@@ -4,7 +4,7 @@
  * browser), as a counter usually serves one flow for a whole shift. The choice of post and lane is remembered too.
  */
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.js';
+import { allPages } from '../../api/client.js';
 import { DIRECTIONS, type Direction } from '../../api/crossings.js';
 import type { Lane, Post } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -47,7 +47,7 @@ export interface LanePlaceState {
 }
 
 export function useLanePlace(): LanePlaceState {
-  const [state] = useLoad(() => api<{ posts: Post[] }>('GET', '/api/posts').then((r) => r.posts), []);
+  const [state] = useLoad(() => allPages<{ posts: Post[] }>('/api/posts', 'posts').then((r) => r.posts), []);
   const posts = state.status === 'done' ? state.data : undefined;
   const [choice, setChoice] = useState<{ post?: string; lane?: string }>(() => {
     const saved = remembered(PLACE_KEY);
