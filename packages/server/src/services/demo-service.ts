@@ -109,6 +109,23 @@ const duplicateCount = (travellers: number) => Math.max(3, Math.round(travellers
 /** Capture number of the enrolment impressions; lanes and the scanner use 2 and up. */
 export const ENROLMENT_CAPTURE = 1;
 
+/** Captures taken again when the service finds one unusable (too few minutiae), as an officer would ask for. */
+const MAX_RECAPTURES = 5;
+
+/**
+ * Runs `work` with capture number `first`, and again with fresh capture numbers while the service answers
+ * FINGERPRINT_UNUSABLE (a synthetic impression, like a real one, is sometimes too poor to use).
+ */
+async function withRecapture<T>(first: number, work: (capture: number) => Promise<T>): Promise<T> {
+  for (let take = 0; ; take++) {
+    try {
+      return await work(first + take * 1000);
+    } catch (error) {
+      if (!(error instanceof ServerError && error.code === 'FINGERPRINT_UNUSABLE') || take >= MAX_RECAPTURES) throw error;
+    }
+  }
+}
+
 /** One finger capture of a demo person in the API's form (ISO/IEC 19794-2 template). */
 export function demoFingerCapture(fingerPerson: number, position: number, capture: number, capturedAt: string) {
   return {
@@ -250,11 +267,13 @@ async function enrolPerson(ctx: ServiceContext, enroller: UserPrincipal, person:
   if (person.kind === 'minor') {
     travellerId = (await createTraveller(ctx, enroller, { post: person.post, ...travellerInput(person) })).id;
   } else {
-    const outcome = await enrolTraveller(ctx, enroller, {
-      post: person.post,
-      traveller: travellerInput(person),
-      fingers: DEMO_FINGERS.map((position) => demoFingerCapture(person.fingerPerson, position, ENROLMENT_CAPTURE, now)),
-    });
+    const outcome = await withRecapture(ENROLMENT_CAPTURE, (capture) =>
+      enrolTraveller(ctx, enroller, {
+        post: person.post,
+        traveller: travellerInput(person),
+        fingers: DEMO_FINGERS.map((position) => demoFingerCapture(person.fingerPerson, position, capture, now)),
+      }),
+    );
     // A synthetic finger matching someone already enrolled (a false match at the identification threshold) leaves
     // a case for a supervisor, as it would for a real enrolment; the person is then not a demo traveller.
     if (outcome.status !== 'enrolled') return false;
@@ -290,12 +309,14 @@ async function pastCrossing(ctx: ServiceContext, supervisor: UserPrincipal, pers
   const then = { ...ctx, clock: at(when) };
   const scanner = await scannerOf(ctx, person.post, direction === 'in' ? 'entry' : 'exit');
   const doc = presentedDocument(person)!;
-  const { crossing } = await processCrossing(then, scanner, {
-    direction,
-    idempotencyKey: `demo-history-${person.index}-${direction}`,
-    document: doc.type === 'passport' ? { mrz: [...doc.mrz] } : { type: doc.type, number: doc.number },
-    fingers: DEMO_FINGERS.map((position) => demoFingerCapture(person.fingerPerson, position, 2, when)),
-  });
+  const { crossing } = await withRecapture(2, (capture) =>
+    processCrossing(then, scanner, {
+      direction,
+      idempotencyKey: `demo-history-${person.index}-${direction}`,
+      document: doc.type === 'passport' ? { mrz: [...doc.mrz] } : { type: doc.type, number: doc.number },
+      fingers: DEMO_FINGERS.map((position) => demoFingerCapture(person.fingerPerson, position, capture, when)),
+    }),
+  );
   const decided = { ...ctx, clock: at(new Date(Date.parse(when) + 3 * 60_000).toISOString()) };
   await officerDecision(decided, supervisor, crossing.id, {
     decision: 'clear',
@@ -418,11 +439,13 @@ async function loadPopulation(ctx: ServiceContext, request: DemoLoadRequest, pla
     if (step >= plan.startAt && routine.length > 0) {
       const original = routine[(k * 37) % routine.length]!;
       const alias = demoPerson(request.seed, request.travellers + 50_000 + k, plan.generatedFor);
-      await enrolTraveller(ctx, enroller, {
-        post: original.post,
-        traveller: travellerInput({ ...alias, kind: 'routine' }),
-        fingers: DEMO_FINGERS.map((position) => demoFingerCapture(original.fingerPerson, position, 3, now)),
-      });
+      await withRecapture(3, (capture) =>
+        enrolTraveller(ctx, enroller, {
+          post: original.post,
+          traveller: travellerInput({ ...alias, kind: 'routine' }),
+          fingers: DEMO_FINGERS.map((position) => demoFingerCapture(original.fingerPerson, position, capture, now)),
+        }),
+      );
     }
     await advance('duplicates');
   }
