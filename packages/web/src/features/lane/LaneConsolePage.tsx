@@ -9,6 +9,7 @@
  * position (KeyboardEvent.code), so they work the same with an Urdu keyboard layout.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from '../../api/client.js';
 import {
   decideCrossing,
   submitCrossing,
@@ -96,6 +97,7 @@ export function LaneConsolePage() {
   const [startedAt, setStartedAt] = useState<number>();
   const [lastDone, setLastDone] = useState<{ crossing: Crossing; seconds: number }>();
   const [demoPick, setDemoPick] = useState<DemoPick>();
+  const [retryable, setRetryable] = useState(false);
   /** The request last sent and its key: a resend of the same request reuses the key (the server answers once). */
   const pending = useRef<{ body: string; key: string; extra: Pick<CrossingRequest, 'fingers' | 'unableToCapture'> }>(undefined);
   const mrzRef = useRef<HTMLTextAreaElement>(null);
@@ -142,6 +144,8 @@ export function LaneConsolePage() {
     } catch (e) {
       setPhase({ kind: 'entry' });
       setError(errorText(t, e));
+      // Only a lost answer (no response, or the server failing) is worth the same request again.
+      setRetryable(e instanceof ApiError && (e.status === 0 || e.status >= 500));
     }
   };
 
@@ -506,7 +510,7 @@ export function LaneConsolePage() {
                   {t('lane.reset')}
                 </button>
               </div>
-              {pending.current && phase.kind === 'entry' && error ? (
+              {pending.current && phase.kind === 'entry' && error && retryable ? (
                 <p className="field__hint">
                   <button type="button" className="button button--small" onClick={() => pending.current && void send(pending.current.extra)}>
                     {t('lane.retry')}
