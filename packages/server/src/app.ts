@@ -32,6 +32,7 @@ import { watchlistsRoutes } from './routes/watchlists-routes.js';
 import { crossingsRoutes } from './routes/crossings-routes.js';
 import { movementsRoutes } from './routes/movements-routes.js';
 import { reportsRoutes } from './routes/reports-routes.js';
+import { retentionRoutes } from './routes/retention-routes.js';
 import { auditSigningRoutes } from './routes/audit-signing-routes.js';
 import { loadAuditSigningKey, type AuditSigningKey } from './services/audit-signing-service.js';
 import { Metrics } from './services/metrics.js';
@@ -153,6 +154,7 @@ export function build(deps: AppDeps): FastifyInstance {
   crossingsRoutes(app, ctx);
   movementsRoutes(app, ctx);
   reportsRoutes(app, ctx);
+  retentionRoutes(app, ctx);
   auditSigningRoutes(app, ctx);
   abisRoutes(app, ctx);
   demoRoutes(app, ctx);

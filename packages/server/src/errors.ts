@@ -70,6 +70,8 @@ export const SERVER_ERRORS = {
   ADJUDICATION_CLOSED: 409,
   /** A watchlist file could not be read as the format it claims (the message names the place). */
   WATCHLIST_INVALID: 400,
+  /** A retention period outside its data class's bounds (the message names the class and the bounds). */
+  RETENTION_PERIOD_INVALID: 400,
   /** The idempotency key was already used at this post for a different request. */
   IDEMPOTENCY_KEY_REUSED: 409,
   /** No crossing with this id (or not at a post the caller is granted). */

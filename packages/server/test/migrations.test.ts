@@ -7,7 +7,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 
 const OUR_TABLES = [
   'abis_clients', 'abis_fingers', 'abis_references', 'abis_requests',
-  'adjudication_cases', 'audit_anchor', 'audit_head', 'audit_log', 'crossing_decisions', 'crossings', 'devices', 'documents', 'fingerprints', 'lanes', 'login_throttle', 'posts', 'sessions', 'setup_tokens',
+  'adjudication_cases', 'audit_anchor', 'audit_head', 'audit_log', 'crossing_decisions', 'crossings', 'demo_state', 'demo_travellers', 'devices', 'documents', 'fingerprints', 'lanes', 'login_throttle', 'posts', 'retention_runs', 'retention_settings', 'sessions', 'setup_tokens',
   'travellers', 'user_posts', 'user_roles', 'users', 'watchlist_entries', 'watchlist_suppressions', 'watchlist_versions',
 ];
 

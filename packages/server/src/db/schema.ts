@@ -297,6 +297,25 @@ export interface DemoTravellersTable {
   post_code: string;
 }
 
+/** A retention period set by an administrator, overriding the configured default (migration 0014). */
+export interface RetentionSettingsTable {
+  /** `unenrolled_travellers`, `enrolled_travellers`, `fingerprint_images` or `audit_log`. */
+  data_class: string;
+  /** Null: kept for ever. */
+  days: number | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** One purge that ran (not dry runs), with its cutoffs and counts as JSON (migration 0014). */
+export interface RetentionRunsTable {
+  id: string;
+  ran_at: string;
+  cutoffs: string;
+  deleted: string;
+  audit_seq: number | null;
+}
+
 /** An identity platform allowed to call the ABIS interface (`/abis/...`), by API key (only its SHA-256 stored). */
 export interface AbisClientsTable {
   id: string;
@@ -396,6 +415,8 @@ export interface DB {
   crossings: CrossingsTable;
   crossing_decisions: CrossingDecisionsTable;
   watchlist_suppressions: WatchlistSuppressionsTable;
+  retention_settings: RetentionSettingsTable;
+  retention_runs: RetentionRunsTable;
   demo_state: DemoStateTable;
   demo_travellers: DemoTravellersTable;
   abis_clients: AbisClientsTable;

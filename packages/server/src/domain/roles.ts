@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   'travellers.write': ['officer', 'enrolment_officer', 'supervisor'],
   'adjudication.resolve': ['supervisor'],
   'watchlists.manage': ['watchlist_manager', 'admin'],
+  'retention.manage': ['admin'],
   'crossings.process': ['officer', 'supervisor'],
   'crossings.supervise': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;

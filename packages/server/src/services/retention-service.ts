@@ -14,9 +14,14 @@
  *   stored as the anchor, in the same transaction as the delete, so verification continues from the anchor.
  * - Fingerprint images (`SARHAD_IMAGE_RETENTION_DAYS`) are never stored (rasters become templates at capture and
  *   are dropped), so no purge step exists for them.
+ *
+ * An administrator's stored periods (retention-settings-service.ts) override these defaults; each purge reads the
+ * periods in force when it starts, and every purge that commits is recorded in `retention_runs` with its counts.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as retentionRepo from '../repositories/retention-repository.js';
+import * as settingsRepo from '../repositories/retention-settings-repository.js';
 import * as auditAnchorRepo from '../repositories/audit-anchor-repository.js';
 import * as auditRepo from '../repositories/audit-repository.js';
 import type { DB } from '../db/schema.js';
@@ -24,6 +29,7 @@ import { ServerError } from '../errors.js';
 import { canonicalJson, type JsonValue } from '../domain/audit-chain.js';
 import { appendAudit, verifyAuditChain } from './audit-service.js';
 import { auditKeyOf, signAuditCheckpoint } from './audit-signing-service.js';
+import { effectivePeriods } from './retention-settings-service.js';
 import type { ServiceContext } from './context.js';
 
 /**
@@ -85,11 +91,14 @@ class DryRunRollback extends Error {
 export async function purgeExpired(ctx: PurgeContext, options: { readonly dryRun?: boolean } = {}): Promise<PurgeReport> {
   const now = ctx.clock.now();
   const ranAt = now.toISOString();
-  const { unenrolledDays, enrolledDays, auditDays } = ctx.config.retention;
+  const periods = await effectivePeriods(ctx.db, ctx.config);
+  const unenrolledDays = periods.unenrolled_travellers ?? ctx.config.retention.unenrolledDays;
+  const enrolledDays = periods.enrolled_travellers;
+  const auditDays = periods.audit_log;
   const cutoffs = {
     unenrolledTravellers: new Date(now.getTime() - unenrolledDays * DAY_MS).toISOString(),
-    enrolledTravellers: enrolledDays === undefined ? null : new Date(now.getTime() - enrolledDays * DAY_MS).toISOString(),
-    auditLog: auditDays === undefined ? null : new Date(now.getTime() - auditDays * DAY_MS).toISOString(),
+    enrolledTravellers: enrolledDays === null ? null : new Date(now.getTime() - enrolledDays * DAY_MS).toISOString(),
+    auditLog: auditDays === null ? null : new Date(now.getTime() - auditDays * DAY_MS).toISOString(),
   };
   const key = cutoffs.auditLog === null ? undefined : auditKeyOf(ctx);
   if (key) {
@@ -142,6 +151,7 @@ export async function purgeExpired(ctx: PurgeContext, options: { readonly dryRun
     }
     const report: PurgeReport = { dryRun: options.dryRun ?? false, ranAt, cutoffs, deleted, anchor, auditSeq: options.dryRun ? null : auditSeq };
     if (options.dryRun) throw new DryRunRollback(report);
+    await settingsRepo.insertRun(trx, { id: randomUUID(), ran_at: ranAt, cutoffs: JSON.stringify(cutoffs), deleted: JSON.stringify(deleted), audit_seq: auditSeq });
     return report;
   };
   try {

@@ -16,6 +16,7 @@ import * as m0010 from './0010-audit-anchor.js';
 import * as m0011 from './0011-password-change-required.js';
 import * as m0012 from './0012-abis.js';
 import * as m0013 from './0013-watchlist-suppressions.js';
+import * as m0014 from './0014-retention-settings.js';
 import * as m0015 from './0015-demo.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -32,5 +33,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '0011-password-change-required': m0011,
   '0012-abis': m0012,
   '0013-watchlist-suppressions': m0013,
+  '0014-retention-settings': m0014,
   '0015-demo': m0015,
 });
