@@ -110,7 +110,7 @@ export const TRANSLITERATION_MODEL: TransliterationModel = {
   "sub:ph|w": 0.3479,
   "sub:sh|zh": 0.1753,
   "sub:t|th": 0.6018,
-  "ctr:": 0.3115
+  "ctr:": 0.1
  },
  "arabicEmissions": {
   "$": [
