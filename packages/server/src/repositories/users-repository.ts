@@ -59,11 +59,6 @@ export async function findUserByUsername(db: Kysely<DB>, username: string): Prom
   return (await attach(db, rows))[0];
 }
 
-/** Every user ordered by username. */
-export async function listUsers(db: Kysely<DB>): Promise<UserRecord[]> {
-  return attach(db, await db.selectFrom('users').selectAll().orderBy('username').execute());
-}
-
 /**
  * A keyset page of users ordered by (username, id), `limit + 1` rows to tell whether more follow. With `withinPosts`,
  * only users an administrator scoped to those posts may manage: not headquarters, at least one post, every post
