@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { encodeIso19794, generateImpression, generateMasterPrint, median, quantile, syntheticMinutiaeImpression, type MasterPrint } from '@sarhad/engine';
+import { encodeIso19794, extract, generateImpression, generateMasterPrint, median, quantile, syntheticMinutiaeImpression, type GrayImage, type MasterPrint } from '@sarhad/engine';
 import { benchGroup } from './groups.js';
 import { CliError } from '../errors.js';
 import { positiveInteger, positiveNumber } from '../option-parsers.js';
@@ -33,6 +33,10 @@ const CAPTURES_PER_FINGER = 4; // distinct impressions per traveller, cycled thr
 const IMAGE_WIDTH = 388; // px
 const IMAGE_HEIGHT = 374; // px
 const IMAGE_DPI = 500;
+/** Fewest minutiae the server accepts in a capture (domain/fingerprints.ts MIN_TEMPLATE_MINUTIAE). */
+const MIN_CAPTURE_MINUTIAE = 10; // minutiae
+/** Re-captures a scanner asks for before giving up on a finger. */
+const MAX_RECAPTURES = 8;
 /** Defaults with `--images`, where every image costs the server an extraction (tens of ms of CPU). */
 const IMAGE_DEFAULTS = { travellers: 20, crossings: 500, warmup: 20 } as const;
 const TEMPLATE_DEFAULTS = { travellers: 200, crossings: 5000, warmup: 200 } as const;
@@ -195,19 +199,42 @@ function fingers(person: number, capture: number): { position: number; template:
 
 /** Master prints of the benchmark's fingers, made once per finger (about 0.4 s of CPU each). */
 const masters = new Map<string, MasterPrint>();
+/** Whose synthetic fingers traveller i has (i unless redrawn after a possible duplicate at enrolment). */
+const imageOwner = new Map<number, number>();
+/** Times a traveller's synthetic fingers are drawn again after matching someone enrolled. */
+const MAX_FINGER_REDRAWS = 3;
 /** Their impressions (base64 pixels), each made once (about 0.1 s of CPU) and sent as often as the crossings cycle. */
 const impressions = new Map<string, string>();
 
+/**
+ * An impression a scanner would accept: enrolment (capture 1) takes a careful "good" capture, lanes "typical" ones;
+ * like a scanner's quality check, a capture too poor to give 10 minutiae is taken again (the next seed), since the
+ * server would refuse it (FINGERPRINT_UNUSABLE) and the lane would re-capture.
+ */
+function usableImpression(master: MasterPrint, capture: number): GrayImage {
+  let image: GrayImage | undefined;
+  for (let attempt = 0; attempt < MAX_RECAPTURES; attempt++) {
+    image = generateImpression(master, capture + attempt * 10_000, { preset: capture === 1 ? 'good' : 'typical', width: IMAGE_WIDTH, height: IMAGE_HEIGHT });
+    try {
+      if (extract({ ...image, dpi: IMAGE_DPI }).template.minutiae.length >= MIN_CAPTURE_MINUTIAE) return image;
+    } catch {
+      // no fingerprint found in this capture: take another
+    }
+  }
+  return image!;
+}
+
 /** Two synthetic images of traveller `person`'s fingers, capture `capture`, as raw rasters for the server to extract. */
-function imageFingers(person: number, capture: number): { position: number; raster: { width: number; height: number; dpi: number; pixelsBase64: string }; capturedAt: string }[] {
+function imageFingers(traveller: number, capture: number): { position: number; raster: { width: number; height: number; dpi: number; pixelsBase64: string }; capturedAt: string }[] {
   const capturedAt = new Date().toISOString();
+  const person = imageOwner.get(traveller) ?? traveller;
   return FINGERS.map((position) => {
     const key = `${person}/${position}`;
     let master = masters.get(key);
     if (!master) masters.set(key, (master = generateMasterPrint(1_000 + person * 10 + position)));
     let pixelsBase64 = impressions.get(`${key}/${capture}`);
     if (pixelsBase64 === undefined) {
-      const image = generateImpression(master, capture, { preset: 'typical', width: IMAGE_WIDTH, height: IMAGE_HEIGHT });
+      const image = usableImpression(master, capture);
       impressions.set(`${key}/${capture}`, (pixelsBase64 = Buffer.from(image.pixels).toString('base64')));
     }
     return { position, raster: { width: IMAGE_WIDTH, height: IMAGE_HEIGHT, dpi: IMAGE_DPI, pixelsBase64 }, capturedAt };
@@ -246,11 +273,20 @@ export async function setUpPost(server: BenchServer, options: Pick<BenchOptions,
   const passports: string[] = [];
   for (let i = 0; i < options.travellers; i++) {
     const { surname, given } = syntheticName(i);
-    const enrolled = await call<{ travellerId: string }>(server, 'POST', '/api/enrolments', officer, {
-      post: POST,
-      traveller: { surnameLatin: surname, givenNamesLatin: given, birthDate: `19${60 + (i % 40)}-01-01`, sex: i % 2 === 0 ? 'M' : 'F', nationality: 'AFG' },
-      fingers: options.images ? imageFingers(i, 1) : fingers(i, 1),
-    });
+    const enrol = () =>
+      call<{ status: string; travellerId: string }>(server, 'POST', '/api/enrolments', officer, {
+        post: POST,
+        traveller: { surnameLatin: surname, givenNamesLatin: given, birthDate: `19${60 + (i % 40)}-01-01`, sex: i % 2 === 0 ? 'M' : 'F', nationality: 'AFG' },
+        fingers: options.images ? imageFingers(i, 1) : fingers(i, 1),
+      }, [201, 202]);
+    let enrolled = await enrol();
+    // Synthetic images of two fingers can match at the identification threshold (a possible duplicate, left for
+    // adjudication): that traveller gets other synthetic fingers.
+    for (let k = 1; options.images && enrolled.status !== 'enrolled' && k <= MAX_FINGER_REDRAWS; k++) {
+      imageOwner.set(i, i + k * 100_000);
+      enrolled = await enrol();
+    }
+    if (enrolled.status !== 'enrolled') throw new CliError('CLI_BENCH_FAILED', `traveller ${i} could not be enrolled: ${enrolled.status}`);
     const mrz = await passportMrz(i);
     await call(server, 'POST', `/api/travellers/${enrolled.travellerId}/documents`, officer, { post: POST, document: { type: 'passport', mrz } });
     passports.push(mrz);
