@@ -16,7 +16,7 @@ const CASES = [
   { role: 'supervisor', name: 'Supervisor', posts: ['TKM'], nav: ['Overview', 'Lane console', 'Post dashboard', 'Supervisor queue', 'Enrolment', 'Traveller search', 'Overstays', 'Crossing flows', 'My account'] },
   { role: 'analyst', name: 'Analyst', allPosts: true, nav: ['Overview', 'Traveller search', 'Overstays', 'Crossing flows', 'My account'] },
   { role: 'watchlist_manager', name: 'Watchlist manager', allPosts: true, nav: ['Overview', 'Watchlists', 'My account'] },
-  { role: 'admin', name: 'Administrator', posts: ['TKM'], nav: ['Overview', 'Watchlists', 'Users', 'Posts and lanes', 'Devices', 'Audit log', 'My account'] },
+  { role: 'admin', name: 'Administrator', posts: ['TKM'], nav: ['Overview', 'Watchlists', 'Users', 'Posts and lanes', 'Devices', 'Retention', 'Audit log', 'My account'] },
   { role: 'auditor', name: 'Auditor', allPosts: true, nav: ['Overview', 'Audit log', 'My account'] },
 ] as const;
 

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { adminToken, ensureUser } from './helpers/api.js';
 import { assertAccessible } from './helpers/accessibility.js';
 import { launch, openPage, screenshot, signIn } from './helpers/browser.js';
-import { PASSWORD } from './helpers/env.js';
+import { ADMIN, PASSWORD } from './helpers/env.js';
 
 const HEADER = 'id,names,aliases,dob,nationality,documents,reason,valid_until,list';
 /** Fictitious people; a run-specific suffix keeps the ids new on a database where the journey ran before. */
@@ -82,6 +82,32 @@ test('the watchlist manager imports a national list, sees the change report and 
   await importFile('broken.csv', `${HEADER}\nE2E-${run}-5,"Unclosed quote,,1970,AFG,,x,,entry-ban\n`);
   await page.getByRole('alert').filter({ hasText: /line/ }).waitFor();
   await screenshot(page, 'watchlists-03-malformed');
+  w.assertClean();
+  await w.close();
+});
+
+test('the administrator sets retention periods within their bounds', async () => {
+  const w = await openPage(browser, '/login');
+  const { page } = w;
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Retention' }).click();
+  await page.getByRole('heading', { name: 'Retention', level: 1 }).waitFor();
+  await assertAccessible(page, 'retention');
+  // The audit log below its legal minimum is refused.
+  w.allow(/status of 400/);
+  const audit = page.locator('tr[data-class="audit_log"]');
+  await audit.getByLabel('Keep for ever').uncheck();
+  await page.getByLabel('Days to keep: Audit log').fill('100');
+  await page.getByRole('button', { name: 'Save periods' }).click();
+  await page.getByRole('alert').filter({ hasText: 'RETENTION_PERIOD_INVALID' }).waitFor();
+  // Travellers never enrolled: 900 days; the audit log kept for ever again.
+  await audit.getByLabel('Keep for ever').check();
+  await page.getByLabel('Days to keep: Travellers never enrolled').fill('900');
+  await page.getByRole('button', { name: 'Save periods' }).press('Enter');
+  await page.getByText('The periods are saved; the next purge uses them.').waitFor();
+  assert.equal(await page.getByLabel('Days to keep: Travellers never enrolled').inputValue(), '900');
+  await page.locator('tr[data-class="unenrolled_travellers"]').getByText(/admin$/).waitFor();
+  await screenshot(page, 'retention-01-settings');
   w.assertClean();
   await w.close();
 });

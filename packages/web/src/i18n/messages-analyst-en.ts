@@ -1,5 +1,5 @@
 /**
- * English messages of the analyst's flow report and the watchlist manager's pages (spread into the reference
+ * English messages of the analyst's flow report, the watchlist manager's pages and the retention settings (spread into the reference
  * catalogue, messages-en.ts). Kept in their own module so these pages' strings are reviewed, and translated, together.
  */
 export const analystEn = {
@@ -68,4 +68,37 @@ export const analystEn = {
   'watchlists.importedAt': 'Imported',
   'watchlists.publishedAt': 'Published',
   'watchlists.contentHash': 'Content hash',
+  'nav.retention': 'Retention',
+  'retention.title': 'Retention',
+  'retention.intro': 'How long each kind of record is kept before the purge deletes it. A period set here overrides the server\'s configured default; every change is recorded in the audit log.',
+  'retention.settingsTitle': 'Retention periods',
+  'retention.dataClass': 'Data class',
+  'retention.days': 'Period (days)',
+  'retention.daysOf': 'Days to keep: {dataClass}',
+  'retention.bounds': 'Allowed',
+  'retention.range': '{min} to {max} days',
+  'retention.default': 'Configured default',
+  'retention.changed': 'Last changed',
+  'retention.configured': 'Configured default in force',
+  'retention.forever': 'Keep for ever',
+  'retention.keptForever': 'Kept for ever',
+  'retention.daysValue': '{days} days',
+  'retention.imagesNote': 'This server keeps no fingerprint images (prints become templates at capture), so nothing is purged under the image period; the audit log cannot be kept less than its legal minimum of 365 days.',
+  'retention.save': 'Save periods',
+  'retention.saved': 'The periods are saved; the next purge uses them.',
+  'retention.runsTitle': 'Latest purges',
+  'retention.noRuns': 'No purge has run yet.',
+  'retention.ranAt': 'Ran at',
+  'retention.auditEntry': 'Audit entry',
+  'retention.class.unenrolled_travellers': 'Travellers never enrolled',
+  'retention.class.enrolled_travellers': 'Enrolled travellers',
+  'retention.class.fingerprint_images': 'Fingerprint images',
+  'retention.class.audit_log': 'Audit log',
+  'retention.deleted.unidentifiedCrossings': 'Crossings of no one identified',
+  'retention.deleted.unenrolledTravellers': 'Travellers never enrolled',
+  'retention.deleted.unenrolledTravellerCrossings': 'Their crossings',
+  'retention.deleted.enrolledTravellers': 'Enrolled travellers',
+  'retention.deleted.enrolledFingerprints': 'Their fingerprints',
+  'retention.deleted.enrolledTravellerCrossings': 'Their crossings',
+  'retention.deleted.auditEntries': 'Audit entries',
 } as const;

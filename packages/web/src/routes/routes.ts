@@ -17,6 +17,7 @@ import { WatchlistsPage } from '../features/watchlists/WatchlistsPage.js';
 import { UsersPage } from '../features/admin/UsersPage.js';
 import { PostsPage } from '../features/admin/PostsPage.js';
 import { DevicesPage } from '../features/admin/DevicesPage.js';
+import { RetentionPage } from '../features/admin/RetentionPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
 import { AccountPage } from '../features/session/AccountPage.js';
 
@@ -41,6 +42,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/admin/users', label: 'nav.users', permission: 'users.manage', component: UsersPage },
   { path: '/admin/posts', label: 'nav.posts', permission: 'posts.manage', component: PostsPage },
   { path: '/admin/devices', label: 'nav.devices', permission: 'devices.manage', component: DevicesPage },
+  { path: '/admin/retention', label: 'nav.retention', permission: 'retention.manage', component: RetentionPage },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read', component: AuditPage },
   { path: '/account', label: 'nav.account', component: AccountPage },
 ];

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'travellers.read': ['officer', 'enrolment_officer', 'supervisor', 'analyst'],
   'reports.read': ['analyst', 'supervisor'],
   'watchlists.manage': ['watchlist_manager', 'admin'],
+  'retention.manage': ['admin'],
   'travellers.write': ['officer', 'enrolment_officer', 'supervisor'],
   'crossings.process': ['officer', 'supervisor'],
   'crossings.supervise': ['supervisor'],
