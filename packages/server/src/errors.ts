@@ -70,6 +70,8 @@ export const SERVER_ERRORS = {
   ADJUDICATION_CLOSED: 409,
   /** A watchlist file could not be read as the format it claims (the message names the place). */
   WATCHLIST_INVALID: 400,
+  /** No stored watchlist version with this id. */
+  WATCHLIST_VERSION_NOT_FOUND: 404,
   /** A retention period outside its data class's bounds (the message names the class and the bounds). */
   RETENTION_PERIOD_INVALID: 400,
   /** The idempotency key was already used at this post for a different request. */

@@ -45,6 +45,22 @@ describeEachDialect('OFAC SDN upload', (context) => {
     assert.equal((again.json() as ImportBody).saved, false);
   });
 
+  test('the stored entries can be browsed a page at a time and searched', async () => {
+    const version = (await context.database.db.selectFrom('watchlist_versions').select('id').where('source', '=', 'ofac').orderBy('seq').executeTakeFirstOrThrow()).id;
+    const entries = (query: string) => t.app.inject({ method: 'GET', url: `/api/watchlists/versions/${version}/entries${query}`, headers: bearer(manager) });
+    const first = (await entries('?limit=3')).json() as { entries: { id: string }[]; nextCursor: string | null };
+    assert.deepEqual(first.entries.map((e) => e.id), ['9001', '9002', '9003']);
+    assert.ok(first.nextCursor);
+    const rest = (await entries(`?limit=3&cursor=${encodeURIComponent(first.nextCursor)}`)).json() as { entries: { id: string }[]; nextCursor: string | null };
+    assert.deepEqual(rest.entries.map((e) => e.id), ['9004']);
+    assert.equal(rest.nextCursor, null);
+    const found = (await entries('?q=karimi')).json() as { entries: { id: string }[] };
+    assert.deepEqual(found.entries.map((e) => e.id), ['9001']);
+    assert.deepEqual(((await entries('?q=100%25')).json() as { entries: unknown[] }).entries, []);
+    assert.equal(errorCode(await t.app.inject({ method: 'GET', url: '/api/watchlists/versions/0000000099-ffffffff/entries', headers: bearer(manager) })), 'WATCHLIST_VERSION_NOT_FOUND');
+    assert.equal(errorCode(await t.app.inject({ method: 'GET', url: `/api/watchlists/versions/${version}/entries`, headers: bearer(officer) })), 'FORBIDDEN_ROLE');
+  });
+
   test('a malformed file rejects the whole set, naming the file and line', async () => {
     const before = await ofacVersions();
     // alt.csv has four lines; the fifth has a stray quote.

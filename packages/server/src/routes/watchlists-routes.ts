@@ -1,5 +1,6 @@
 /** Watchlist imports and versions. */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import * as watchlistsService from '../services/watchlists-service.js';
 import type { ServiceContext } from '../services/context.js';
 import { PageQuery } from '../services/pagination.js';
@@ -10,6 +11,8 @@ import { outline, WatchlistVersionShape } from './response-schemas.js';
 /** A list upload is JSON with the file as a string: up to 50 Mi characters of UTF-8, escaped. */
 const WATCHLIST_BODY_LIMIT_BYTES = 128 * 1024 * 1024; // 128 MiB
 
+const VersionParams = z.object({ id: z.string().min(1).max(100) });
+
 export function watchlistsRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post(
     '/api/watchlists/import',
@@ -17,7 +20,7 @@ export function watchlistsRoutes(app: FastifyInstance, ctx: ServiceContext): voi
       bodyLimit: WATCHLIST_BODY_LIMIT_BYTES,
       ...doc({
         tag: 'Watchlists',
-        summary: 'Import a UN consolidated XML or national stop-list CSV as a new version',
+        summary: 'Import a UN consolidated XML, national stop-list CSV or the OFAC SDN files (sdn, alt, add, comments) as a new version',
         description: 'Saved as a new version with a change report; 200 and `saved: false` when identical to the latest.',
         auth: 'user',
         body: watchlistsService.WatchlistUpload,
@@ -47,6 +50,25 @@ export function watchlistsRoutes(app: FastifyInstance, ctx: ServiceContext): voi
       const user = await userOf(ctx, request);
       const page = await watchlistsService.listWatchlistVersions(ctx, user, PageQuery.parse(request.query));
       return { versions: page.items, nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/watchlists/versions/:id/entries',
+    doc({
+      tag: 'Watchlists',
+      summary: 'A stored version\'s entries, in list order',
+      description: '`q` keeps the entries whose record contains it (names, aliases, document numbers; case-insensitive).',
+      auth: 'user',
+      params: VersionParams,
+      query: watchlistsService.EntriesQuery,
+      responses: { 200: { description: 'A page of entries.', body: pageBody('entries', outline('WatchlistEntry', 'An entry as the screening library stores it.')) } },
+    }),
+    async (request) => {
+      const user = await userOf(ctx, request);
+      const { id } = VersionParams.parse(request.params);
+      const page = await watchlistsService.listWatchlistEntries(ctx, user, id, watchlistsService.EntriesQuery.parse(request.query));
+      return { entries: page.items, nextCursor: page.nextCursor };
     },
   );
 }

@@ -12,15 +12,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { diffVersions, isScreeningError, loadWatchlistFile, OFAC_FILE_NAMES, type ChangeReport, type StoredVersion } from '@sarhad/screening';
+import { diffVersions, isScreeningError, loadWatchlistFile, OFAC_FILE_NAMES, type ChangeReport, type StoredVersion, type WatchlistEntry } from '@sarhad/screening';
 import * as watchlistRepo from '../repositories/watchlist-repository.js';
+import * as entriesRepo from '../repositories/watchlist-entries-repository.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { ServerError } from '../errors.js';
 import { actorOf, type UserPrincipal } from '../domain/principal.js';
 import { appendAudit } from './audit-service.js';
 import { requireAllPosts, requirePermission } from './access.js';
 import type { ServiceContext } from './context.js';
-import { cursorOfKind, pageOf, type Page, type PageQuery } from './pagination.js';
+import { cursorOfKind, pageOf, PageQuery, type Page } from './pagination.js';
 
 /** List formats that arrive as one text file; OFAC's SDN set arrives as {@link OfacUpload}. */
 export const UPLOAD_FORMATS = ['un', 'csv'] as const;
@@ -137,4 +138,18 @@ export async function listWatchlistVersions(ctx: ServiceContext, user: UserPrinc
   const afterSeq = Number(cursorOfKind(query.cursor, 'number')?.key ?? 0);
   const versions = await new watchlistRepo.DatabaseWatchlistStore(ctx.db, () => ctx.clock.now()).listVersionsPage(query.limit, afterSeq);
   return pageOf(versions, query.limit, (v) => ({ key: Number.parseInt(v.id.split('-')[0]!, 10), id: v.id }));
+}
+
+/** Browsing a version's entries: a page, optionally only entries whose record contains `q` (case-insensitive). */
+export const EntriesQuery = z.object({ q: z.string().trim().max(100).optional() }).extend(PageQuery.shape);
+export type EntriesQuery = z.infer<typeof EntriesQuery>;
+
+/** A page of a stored version's entries in saved order (keyset: position). */
+export async function listWatchlistEntries(ctx: ServiceContext, user: UserPrincipal, versionId: string, query: EntriesQuery): Promise<Page<WatchlistEntry>> {
+  requirePermission(user, 'watchlists.manage');
+  if (!(await entriesRepo.versionExists(ctx.db, versionId))) throw new ServerError('WATCHLIST_VERSION_NOT_FOUND', `no watchlist version ${versionId}`);
+  const afterPosition = Number(cursorOfKind(query.cursor, 'number')?.key ?? -1);
+  const rows = await entriesRepo.listEntriesPage(ctx.db, versionId, { afterPosition, limit: query.limit, contains: query.q || undefined });
+  const page = pageOf(rows, query.limit, (r) => ({ key: r.position, id: String(r.position) }));
+  return { items: page.items.map((r) => JSON.parse(r.entry) as WatchlistEntry), nextCursor: page.nextCursor };
 }
