@@ -92,16 +92,17 @@ for (const implementation of IMPLEMENTATIONS) {
     test('an added traveller is found; more fingers for them are searched too; a removed one is not', async () => {
       const [added] = await storeTravellers(context.database.db, [8001], [2]);
       gallery.add(added!, [finger(8001, 2, 1)]);
-      assert.equal((await gallery.identify(probeOf(8001, 2, [2]), { threshold: 40, limit: 1 }))[0]?.travellerId, added);
+      // The very impressions stored: what is tested here is the bookkeeping, not the matcher.
+      assert.equal((await gallery.identify(probeOf(8001, 1, [2]), { threshold: 40, limit: 1 }))[0]?.travellerId, added);
       await context.database.db
         .insertInto('fingerprints')
         .values({ id: randomUUID(), traveller_id: added!, finger_position: 7, template: Buffer.from(encodeTemplate(impression(8001, 7, 1))).toString('base64'), minutiae: 30, quality: 80, source_format: 'sarhad', captured_at: AT, created_at: AT, created_by: 'system', created_post_id: null })
         .execute();
       gallery.add(added!, [finger(8001, 7, 1)]);
       assert.deepEqual(await gallery.positionsOf(added!), [2, 7]);
-      assert.equal((await gallery.identify(probeOf(8001, 3, [7]), { threshold: 40, limit: 1 }))[0]?.travellerId, added);
+      assert.equal((await gallery.identify(probeOf(8001, 1, [7]), { threshold: 40, limit: 1 }))[0]?.travellerId, added);
       gallery.remove(added!);
-      assert.deepEqual(await gallery.identify(probeOf(8001), { threshold: 40, limit: 1 }), []);
+      assert.deepEqual(await gallery.identify(probeOf(8001, 1), { threshold: 40, limit: 1 }), []);
       assert.equal(await gallery.size(), 120);
     });
 

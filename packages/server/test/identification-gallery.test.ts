@@ -66,7 +66,7 @@ describeEachDialect('the exhaustive identification gallery', (context) => {
     gallery.add(kept!, probeOf(3001, 1));
     gallery.add(gone!, probeOf(3001, 1));
     await context.database.db.deleteFrom('fingerprints').where('traveller_id', '=', gone!).execute();
-    const hits = await gallery.identify(probeOf(3001), { threshold: 60, limit: 1 });
+    const hits = await gallery.identify(probeOf(3001, 1), { threshold: 60, limit: 2 });
     assert.deepEqual(hits.map((h) => h.travellerId), [kept]);
     assert.deepEqual(await gallery.positionsOf(gone!), []);
   });

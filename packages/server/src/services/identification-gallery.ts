@@ -36,9 +36,14 @@ export interface GalleryFinger {
   readonly template?: FingerprintTemplate;
 }
 
+/** A stored template (Sarhad internal format, base64), decoded. */
+export function templateFromStored(templateBase64: string): FingerprintTemplate {
+  return decodeAnyTemplate(new Uint8Array(Buffer.from(templateBase64, 'base64'))).views[0]!;
+}
+
 /** A stored finger (Sarhad template, base64) as a gallery finger, decoded and prepared. */
 export function galleryFingerFromStored(position: number, templateBase64: string): GalleryFinger {
-  const template = decodeAnyTemplate(new Uint8Array(Buffer.from(templateBase64, 'base64'))).views[0]!;
+  const template = templateFromStored(templateBase64);
   return { position, template, prepared: prepare(template) };
 }
 

@@ -24,7 +24,7 @@ import type { DB } from '../db/schema.js';
 import {
   TRAVELLER_FINGERPRINTS,
   confirmedHits,
-  galleryFingerFromStored,
+  templateFromStored,
   type GalleryComparison,
   type GalleryFinger,
   type GallerySource,
@@ -53,8 +53,9 @@ function inputOf(finger: GalleryFinger): GalleryFingerInput {
   return { position: finger.position, template: finger.template };
 }
 
+/** Stored fingers as the engine takes them: decoded only (the engine compacts them; no matcher preparation). */
 function inputsOfStored(rows: readonly StoredFinger[]): GalleryFingerInput[] {
-  return rows.map((r) => inputOf(galleryFingerFromStored(r.position, r.template)));
+  return rows.map((r) => ({ position: r.position, template: templateFromStored(r.template) }));
 }
 
 export class IndexedGallery implements IdentificationGallery {
