@@ -96,6 +96,14 @@ test('bench identify --background uniform builds the background from the templat
   const result = JSON.parse(run.stdout);
   assert.equal(result.background, 'uniform');
   assert.equal(result.subjects, 102);
+  // Scale mechanics: 100 subjects from 10 distinct backgrounds enrolled 10 times each, 3 of the 6 mated probes.
+  const replicated = sarhad('bench', 'identify', '--subjects', '100', '--background', 'uniform', '--replicate', '10', '--mated', '3', '--data', data, '--non-mated', '2', '--json');
+  assert.equal(replicated.status, 0, replicated.stderr);
+  const copies = JSON.parse(replicated.stdout);
+  assert.equal(copies.subjects, 102);
+  assert.equal(copies.replicate, 10);
+  assert.equal(copies.matedProbes, 3);
+  assert.equal(copies.nonMatedProbes, 2);
   const bad = sarhad('bench', 'identify', '--background', 'plaid', '--data', data);
   assert.notEqual(bad.status, 0);
   assert.match(bad.stderr, /CLI_INVALID_OPTION: --background must be realistic or uniform, got "plaid"/);

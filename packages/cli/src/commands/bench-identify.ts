@@ -23,6 +23,11 @@
  * `--snapshot <file>` keeps the saved gallery, and `--load <file>` searches such a file again without building (a 1M
  * gallery takes many minutes of CPU to build and a few seconds to load).
  *
+ * `--replicate <k>` measures scale mechanics cheaply: it makes subjects / k distinct backgrounds and enrols each k
+ * times under distinct ids, so memory, snapshot size, load time and search cost are those of the full gallery
+ * while building costs 1/k; accuracy from such a gallery means nothing (it holds copies). `--mated <n>` searches
+ * only n of the mated probes, spread evenly.
+ *
  * `--exhaustive` searches by full matching of every subject instead of the index (the reference; about a
  * millisecond of CPU per subject and probe). `--reference` keeps the index but also runs every mated probe
  * exhaustively and reports the reference rank-1 beside the index's.
@@ -85,6 +90,8 @@ interface BenchIdentifyOptions {
   readonly shortlist: number;
   readonly heldOut: number;
   readonly nonMated: number;
+  readonly mated?: number;
+  readonly replicate: number;
   readonly workers?: number;
   readonly background: Background;
 }
@@ -102,6 +109,14 @@ export function register(program: Command): void {
     .option('--shortlist <n>', 'subjects the index passes to full matching', positiveInteger('--shortlist'), DEFAULT_SHORTLIST)
     .option('--held-out <n>', 'FVC fingers per set never enrolled (non-mated probes are made of them)', positiveInteger('--held-out'), DEFAULT_HELD_OUT)
     .option('--non-mated <n>', 'non-mated probes searched', positiveInteger('--non-mated'), DEFAULT_NON_MATED)
+    .option('--mated <n>', 'mated probes searched, spread evenly (default: all)', positiveInteger('--mated'))
+    .option(
+      '--replicate <k>',
+      'scale mechanics only: make subjects / k distinct backgrounds and enrol each k times under distinct ids ' +
+        '(memory, snapshot and latency as at full size; accuracy is meaningless, the gallery holds copies)',
+      positiveInteger('--replicate'),
+      1,
+    )
     .option('--workers <n>', 'search and build worker threads (default: one per core)', positiveInteger('--workers'))
     .option(
       '--background <kind>',
@@ -251,8 +266,10 @@ async function buildBackground(
   positions: readonly number[],
   workers: number,
   background: Background,
+  replicate: number,
 ): Promise<void> {
-  const bar = startProgress('building', subjects);
+  const distinct = Math.ceil(subjects / replicate);
+  const bar = startProgress('building', distinct);
   const entry = new URL(`../bench-identify-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   const threads = Array.from({ length: workers }, () => startModuleWorker(entry));
   let next = 0;
@@ -263,17 +280,22 @@ async function buildBackground(
         (thread) =>
           new Promise<void>((resolveThread, reject) => {
             const ask = (): void => {
-              if (next >= subjects) {
+              if (next >= distinct) {
                 resolveThread();
                 return;
               }
-              const request: BuildRequest = { from: next, to: Math.min(subjects, next + BUILD_BATCH), positions, background };
+              const request: BuildRequest = { from: next, to: Math.min(distinct, next + BUILD_BATCH), positions, background };
               next = request.to;
               thread.postMessage(request);
             };
             thread.on('message', ({ from, to, batch }: { from: number; to: number; batch: FingerBatch }) => {
               try {
-                for (let s = from; s < to; s++) gallery.insertEncoded(`bg:${s}`, batch, (s - from) * positions.length, positions.length);
+                for (let s = from; s < to; s++) {
+                  for (let copy = 0; copy < replicate && copy * distinct + s < subjects; copy++) {
+                    const id = replicate === 1 ? `bg:${s}` : `bg:${s}:${copy}`;
+                    gallery.insertEncoded(id, batch, (s - from) * positions.length, positions.length);
+                  }
+                }
               } catch (error) {
                 reject(error as Error);
                 return;
@@ -322,7 +344,7 @@ async function galleryFor(
   let built: FingerprintGallery | undefined = new FingerprintGallery({ workers });
   const buildStart = performance.now();
   try {
-    await buildBackground(built, options.subjects, positions, workers, options.background);
+    await buildBackground(built, options.subjects, positions, workers, options.background, options.replicate);
     for (const e of enrol) built.insert(e.id, e.fingers);
   } catch (error) {
     await built.close();
@@ -409,7 +431,10 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
   const exhaustive = options.exhaustive === true;
 
   const fvc = await extractFvc(dataDir);
-  const { enrol, mated, nonMated, nonMatedPossible } = fvcProbes(fvc.fingers, options);
+  const probes = fvcProbes(fvc.fingers, options);
+  const { enrol, nonMated, nonMatedPossible } = probes;
+  const matedWanted = Math.min(options.mated ?? probes.mated.length, probes.mated.length);
+  const mated = Array.from({ length: matedWanted }, (_, j) => probes.mated[Math.floor((j * probes.mated.length) / matedWanted)]!);
   if (mated.length === 0) throw new CliError('CLI_DATASET_INVALID', `${dataDir}: too few FVC fingers to enrol one subject of ${options.fingers}`);
 
   const { gallery, buildSeconds, saveSeconds, loadSeconds, snapshotBytes } = await galleryFor(options, enrol, positions, workers);
@@ -456,6 +481,7 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
       mode: exhaustive ? 'exhaustive' : 'index',
       backgroundSubjects: gallery.size - enrol.length,
       background: options.load === undefined ? options.background : null,
+      replicate: options.load === undefined ? options.replicate : null,
       fvcSubjects: enrol.length,
       shortlist: exhaustive ? null : options.shortlist,
       matedProbes: matedOutcomes.length,
