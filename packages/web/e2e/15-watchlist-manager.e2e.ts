@@ -77,11 +77,22 @@ test('the watchlist manager imports a national list, sees the change report and 
   await assertAccessible(page, 'watchlist change report');
   await screenshot(page, 'watchlists-02-change-report');
 
+  // Browse the new version and find one person in it by an alias.
+  await newest.getByRole('button', { name: /^Browse the entries of version / }).click();
+  const entries = page.getByTestId('watchlist-entries');
+  await entries.getByRole('row', { name: new RegExp(`^E2E-${run}-4 `) }).waitFor();
+  await entries.getByRole('textbox', { name: 'Find in this version' }).fill('jehan');
+  await entries.getByRole('textbox', { name: 'Find in this version' }).press('Enter');
+  await entries.getByRole('row', { name: new RegExp(`^E2E-${run}-3 Noor Jahan Kakar`) }).waitFor();
+  assert.equal(await entries.locator('tbody tr').count(), 1);
+  await assertAccessible(page, 'watchlist entries');
+  await screenshot(page, 'watchlists-03-entries');
+
   // A broken file: refused whole, with the line.
   w.allow(/status of 400/);
   await importFile('broken.csv', `${HEADER}\nE2E-${run}-5,"Unclosed quote,,1970,AFG,,x,,entry-ban\n`);
   await page.getByRole('alert').filter({ hasText: /line/ }).waitFor();
-  await screenshot(page, 'watchlists-03-malformed');
+  await screenshot(page, 'watchlists-04-malformed');
   w.assertClean();
   await w.close();
 });

@@ -13,6 +13,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { errorText } from '../../components/errors.js';
 import { useLoad } from '../../components/use-load.js';
 import { ofacParts, sendImport, uploadBody, type ImportResult, type ListFormat, type StoredVersion, type UploadPhase } from './upload.js';
+import { EntriesBrowser } from './EntriesBrowser.js';
 import '../analyst/analyst.css';
 
 /** Versions shown: the server's largest page. */
@@ -21,6 +22,7 @@ const VERSIONS_PAGE = 100;
 export function WatchlistsPage() {
   const { t } = useI18n();
   const [reload, setReload] = useState(0);
+  const [browsing, setBrowsing] = useState<string | undefined>();
   const [versions] = useLoad(() => api<{ versions: StoredVersion[] }>('GET', `/api/watchlists/versions?limit=${VERSIONS_PAGE}`).then((r) => r.versions), [reload]);
   return (
     <>
@@ -30,8 +32,9 @@ export function WatchlistsPage() {
         <h2 id="watchlist-versions">{t('watchlists.versionsTitle')}</h2>
         {versions.status === 'error' ? <Notice tone="error">{errorText(t, versions.error)}</Notice> : null}
         {versions.status === 'loading' ? <p role="status">{t('app.loading')}</p> : null}
-        {versions.status === 'done' ? <VersionsTable versions={versions.data} /> : null}
+        {versions.status === 'done' ? <VersionsTable versions={versions.data} onBrowse={setBrowsing} /> : null}
       </section>
+      {browsing ? <EntriesBrowser versionId={browsing} /> : null}
     </>
   );
 }
@@ -181,7 +184,7 @@ function ChangeReport({ result }: { readonly result: ImportResult }) {
   );
 }
 
-function VersionsTable({ versions }: { readonly versions: readonly StoredVersion[] }) {
+function VersionsTable({ versions, onBrowse }: { readonly versions: readonly StoredVersion[]; readonly onBrowse: (id: string) => void }) {
   const { t, formatNumber, formatTime } = useI18n();
   if (versions.length === 0) return <p role="status">{t('watchlists.noVersions')}</p>;
   return (
@@ -194,6 +197,7 @@ function VersionsTable({ versions }: { readonly versions: readonly StoredVersion
           <th scope="col">{t('watchlists.publishedAt')}</th>
           <th scope="col">{t('watchlists.importedAt')}</th>
           <th scope="col">{t('watchlists.contentHash')}</th>
+          <th scope="col">{t('watchlists.entriesColumn')}</th>
         </tr>
       </thead>
       <tbody>
@@ -208,6 +212,11 @@ function VersionsTable({ versions }: { readonly versions: readonly StoredVersion
             <td>{formatTime(v.savedAt)}</td>
             <td className="mono" title={v.contentHash}>
               {v.contentHash.slice(0, 12)}
+            </td>
+            <td>
+              <button type="button" className="button" onClick={() => onBrowse(v.id)} aria-label={t('watchlists.browseVersion', { version: v.id })}>
+                {t('watchlists.browse')}
+              </button>
             </td>
           </tr>
         ))}
