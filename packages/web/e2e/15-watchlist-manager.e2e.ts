@@ -83,6 +83,7 @@ test('the watchlist manager imports a national list, sees the change report and 
   await entries.getByRole('row', { name: new RegExp(`^E2E-${run}-4 `) }).waitFor();
   await entries.getByRole('textbox', { name: 'Find in this version' }).fill('jehan');
   await entries.getByRole('textbox', { name: 'Find in this version' }).press('Enter');
+  await entries.getByRole('row', { name: new RegExp(`^E2E-${run}-4 `) }).waitFor({ state: 'detached' });
   await entries.getByRole('row', { name: new RegExp(`^E2E-${run}-3 Noor Jahan Kakar`) }).waitFor();
   assert.equal(await entries.locator('tbody tr').count(), 1);
   await assertAccessible(page, 'watchlist entries');

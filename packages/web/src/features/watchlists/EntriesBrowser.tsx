@@ -32,6 +32,8 @@ export function EntriesBrowser({ versionId }: { readonly versionId: string }) {
   const load = async (cursor: string | null, replace: boolean) => {
     setLoading(true);
     setError(undefined);
+    // A new search never shows the previous one's entries as if they were its answer.
+    if (replace) setEntries([]);
     try {
       const page = await api<{ entries: Entry[]; nextCursor: string | null }>(
         'GET',
