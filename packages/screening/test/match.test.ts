@@ -128,6 +128,26 @@ test('a kunya the other side lacks costs less than a given name it lacks', () =>
   assert.ok(compareNames(weighted('Abu Hamza Masri'), weighted('Abu Hamza al-Masri')).score > 0.95);
 });
 
+test('a kunya part pairs with a part that is no kunya only when they are alike (the son named is not the bearer)', () => {
+  // UN alias pair: "Abu Ali" joined ("abuali") paired with Abdallah at 0.67 and "Ali" with Salih at 0.73.
+  const listed = weighted('ABD AL-LATIF BIN ABDALLAH SALIH MUHAMMAD AL-KAWARI');
+  const { score, pairs } = compareNames(weighted('Abu Ali al-Kawari'), listed);
+  assert.deepEqual(pairs.map((p) => [p.query, p.listed]), [['kawari', 'kawari']]);
+  // Kawari alone explains the query; the kunya and the unpaired listed parts cost their (reduced) shares.
+  assert.ok(Math.abs(score - (1 / (1 + 0.8 * 0.25 * 2)) * (1 - (0.4 * (1 + 0.5 * 3)) / 5)) < 1e-9, String(score));
+  // The same name written joined, or a kunya on both sides, still pairs.
+  assert.ok(compareNames(weighted('Abu Bakar Shekau'), weighted('ABUBAKAR SHEKAU')).score > 0.95);
+  assert.ok(compareNames(weighted('Abou Bakr Shekau'), weighted('Abu Bakar Shekau')).score > 0.75);
+});
+
+test('forefathers\' names of a nasab chain the traveller does not give cost less than the given name or nisba', () => {
+  const listed = weighted('ABD AL-LATIF BIN ABDALLAH SALIH MUHAMMAD AL-KAWARI');
+  const chainLeftOut = compareNames(weighted('Abd al-Latif al-Kawari'), listed).score;
+  // The same listed parts without a filiation word are given names, whose absence costs the full share.
+  const givenLeftOut = compareNames(weighted('Abd al-Latif al-Kawari'), weighted('ABD AL-LATIF ABDALLAH SALIH MUHAMMAD AL-KAWARI')).score;
+  assert.ok(chainLeftOut > givenLeftOut + 0.05, `${chainLeftOut} vs ${givenLeftOut}`);
+});
+
 test('dates of birth: exact, year-only, approximate and ranges', () => {
   const q = parsePartialDate('1978-06-30')!;
   assert.equal(compareDateOfBirth(q, [{ kind: 'exact', year: 1978, month: 6, day: 30 }]), 'exact');

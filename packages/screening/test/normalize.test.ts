@@ -116,6 +116,20 @@ test('lineage suffixes join the name before them (Akhund Zada, Shahid Khel, Ali 
   assert.deepEqual(texts('آخوند زاده'), ['اخوندزاده']);
 });
 
+test('a nasab chain marks the forefathers after bin/ibn/ould/بن, up to the nisba (al-X) or the last part', () => {
+  const nasab = (name: string): boolean[] => tokenizeName(name)[0]!.map((t) => t.nasab);
+  // UN names: canonical tokens abdallatif abdallah salih muhammad kawari.
+  assert.deepEqual(nasab('ABD AL-LATIF BIN ABDALLAH SALIH MUHAMMAD AL-KAWARI'), [false, true, true, true, false]);
+  // "bin Laden": the last part after bin is the family name.
+  assert.deepEqual(nasab('Usama bin Muhammad bin Awad bin Laden'), [false, true, true, false]);
+  assert.deepEqual(nasab('Osama bin Laden'), [false, false]);
+  assert.deepEqual(nasab('HAMADI BEN ABDUL AZIZ BEN ALI BOUYEHIA'), [false, true, true, false]);
+  assert.deepEqual(nasab('عبد الرحمن ولد محمد الحسين ولد محمد سليم'), [false, true, false, true, false]);
+  // A leading Ben is a given name, and a name without filiation has no chain.
+  assert.deepEqual(nasab('Ben Ali Salih'), [false, false, false]);
+  assert.deepEqual(nasab('Sirajuddin Jallaloudine Haqqani'), [false, false, false]);
+});
+
 test('a kunya (Abu, Abou, Umm, ابو followed by a name) marks both its words; a trailing Abu is a name part', () => {
   const kunya = (name: string): boolean[] => tokenizeName(name)[0]!.map((t) => t.kunya);
   // Forms from the UN list's aliases: "Abu Ali al-Kawari", "Yahia Abou Ammar", "ABU-AL QASSIM OMAR".

@@ -13,6 +13,8 @@
  * "Muhammad Qasim" for MOHAMMED QASIM MIR WALI KHUDAI RAHIM), so a query part the list does not know counts more
  * against the match than a listed part the traveller leaves out.
  * Unpaired kunya parts ("Abu Ali") count at KUNYA_UNPAIRED of their weight in Uq and Uc: a byname, not a name part.
+ * A kunya part pairs with a part that is no kunya only when they are alike (KUNYA_MIN_SIMILARITY). Unpaired listed
+ * forefathers' names (the nasab chain after bin/ibn) count at NASAB_UNPAIRED of their weight in Uc.
  * Adjacent tokens left unpaired may pair as one with a single token of the other side (names written joined or
  * split: "Wiji Joko" and "Wijijoko"), and a weak pair of a joined token with one part of the other side's split
  * spelling is replaced by the pair with both parts joined.
@@ -44,6 +46,24 @@ export const UNPAIRED_LISTED_PENALTY = 0.4;
  * and 391 of 521 found; the threshold did not move): the largest value that gains all.
  */
 export const KUNYA_UNPAIRED = 0.25;
+
+/**
+ * A kunya part ("Ali" in "Abu Ali": the son the bearer is called father of) pairs with a part that is no kunya only
+ * at this similarity or above, and so does a kunya written joined ("Abuali"): the son's name is not the bearer's, so
+ * a loose likeness to a given name ("Ali"/Salih 0.73, "Abuali"/Abdallah 0.67) is chance, while the same name
+ * (Abubakar for "Abu Bakar", 1.0) is still found. 0.8 is the level at which a part agrees elsewhere (weak aliases'
+ * support, REPAIR_BELOW); 0.75 gave the same results on the dev pairs, 0.9 lost a spelling variant ("Rusjan").
+ */
+export const KUNYA_MIN_SIMILARITY = 0.8;
+
+/**
+ * Share of its weight an unpaired listed forefather's name (a nasab link: "Abdallah Salih Muhammad" in "Abd al-Latif
+ * bin Abdallah Salih Muhammad al-Kawari", normalize/particles.ts) keeps in Uc: a list writes the chain to two or
+ * three links and a traveller's name, or an alias, gives one or none of them, so their absence says less than that
+ * of the given name or the nisba. Chosen on the dev pairs among 1, 0.5 and 0.25 (with KUNYA_MIN_SIMILARITY: 230,
+ * 231 and 231 of 237 spelling variants, no other category or the threshold moved): the largest value that gains.
+ */
+export const NASAB_UNPAIRED = 0.5;
 
 /** A token with its weight (informativeness in [0, 1], candidate-index.ts). */
 export interface WeightedToken {
@@ -105,6 +125,7 @@ function joinPass(
     for (let j = 0; j < sideB.length; j++) {
       if (usedB[j] === 1 || sideB[j]!.token.skeleton.length <= longerPart) continue;
       const s = aIsQuery ? similarity(joined, sideB[j]!.token, -1, sideB[j]!.id ?? -1) : similarity(sideB[j]!.token, joined, j, -1);
+      if (s < KUNYA_MIN_SIMILARITY && (sideA[i]!.token.kunya || sideA[i + 1]!.token.kunya) !== sideB[j]!.token.kunya) continue;
       if (s >= bestS) {
         best = j;
         bestS = s;
@@ -274,6 +295,7 @@ export function compareNames(
     for (let j = 0; j < nl; j++) {
       const s = similarity(query[i]!.token, listed[j]!.token, i, listed[j]!.id ?? -1);
       if (s < MIN_TOKEN_SIMILARITY) continue;
+      if (s < KUNYA_MIN_SIMILARITY && query[i]!.token.kunya !== listed[j]!.token.kunya) continue;
       const ij = (i << 16) | j;
       let k = count++;
       while (k > 0 && (candidateSim[k - 1]! < s || (candidateSim[k - 1] === s && candidateIJ[k - 1]! > ij))) {
@@ -343,7 +365,8 @@ export function compareNames(
   let totalL = 0;
   for (let j = 0; j < nl; j++) {
     totalL += listed[j]!.weight;
-    if (usedL[j] === 0) unpairedL += listed[j]!.token.kunya ? KUNYA_UNPAIRED * listed[j]!.weight : listed[j]!.weight;
+    if (usedL[j] === 0)
+      unpairedL += listed[j]!.token.kunya ? KUNYA_UNPAIRED * listed[j]!.weight : listed[j]!.token.nasab ? NASAB_UNPAIRED * listed[j]!.weight : listed[j]!.weight;
   }
   // How well the query is explained, discounted by the share of the listed name the traveller did not give.
   const denominator = matched + dissimilar + UNPAIRED_QUERY_WEIGHT * unpairedQ;

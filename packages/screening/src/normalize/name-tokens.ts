@@ -8,7 +8,7 @@ import { foldText, isArabicLetter } from './fold.js';
 import { foldArabicScript } from './arabic-script.js';
 import { isTitle } from './titles.js';
 import { isStopWord } from './stop-words.js';
-import { canonicalParticles, isArticle, kunyaParts } from './particles.js';
+import { canonicalParticles, isArticle, kunyaParts, nasabParts } from './particles.js';
 import { latinSkeleton } from './skeleton.js';
 import { arabicSkeletons } from './transliterate.js';
 
@@ -31,6 +31,8 @@ export interface NameToken {
   readonly initial: boolean;
   /** Part of a kunya ("Abu Hamza": both words): a byname, whose absence on the other side says little. */
   readonly kunya: boolean;
+  /** A forefather's name in a nasab chain ("bin Abdallah Salih" in "Abd al-Latif bin Abdallah Salih al-Kawari"). */
+  readonly nasab: boolean;
 }
 
 /** Apostrophes and ayn/hamza signs Latin transliterations write inside words ('Abd, Ba'th, Mu'min). */
@@ -74,19 +76,19 @@ const GLUED_FILIATION = /^(?:bin|ibn|ben)(?:al|el)([a-z]{3,})$/;
 /** The canonical abd compound made by canonicalParticles ("abdal" + name), governing a name of 3+ letters. */
 const ABD_COMPOUND = /^abdal([a-z]{3,})$/;
 
-function makeToken(text: string, kunya = false): NameToken {
+function makeToken(text: string, kunya = false, nasab = false): NameToken {
   const script = scriptOf(text);
   // Every token has the same properties in the same order (absent ones undefined): the matcher's hot loops then see
   // one object shape, which the JIT keeps optimised.
   if (script === 'arabic') {
     const readings = arabicSkeletons(text);
-    return { text, script, skeleton: readings[0] ?? '', alt: undefined, readings, initial: false, kunya };
+    return { text, script, skeleton: readings[0] ?? '', alt: undefined, readings, initial: false, kunya, nasab };
   }
-  if (script === 'other') return { text, script, skeleton: '', alt: undefined, readings: undefined, initial: false, kunya };
+  if (script === 'other') return { text, script, skeleton: '', alt: undefined, readings: undefined, initial: false, kunya, nasab };
   // "abdalkader" also compares as "kader": aliases often drop the abd ("Es Sayed, Kader" for Abd el-Kader).
   const governed = ABD_COMPOUND.exec(text)?.[1] ?? GLUED_ARTICLE.exec(text)?.[1] ?? GLUED_FILIATION.exec(text)?.[1];
   const alt = governed === undefined ? undefined : { text: governed, skeleton: latinSkeleton(governed) };
-  return { text, script, skeleton: latinSkeleton(text), alt, readings: undefined, initial: text.length === 1, kunya };
+  return { text, script, skeleton: latinSkeleton(text), alt, readings: undefined, initial: text.length === 1, kunya, nasab };
 }
 
 // Joined tokens, per pair of token objects (listed tokens are interned, so a listed pair recurs in every query
@@ -126,9 +128,11 @@ export function tokenizeName(full: string): NameToken[][] {
     // A title word after an article is a family name ("El Sheikh", "Al-Haj"), not a title.
     // Numbers are not name parts: they come from dates and remarks left in alias text ("born ... 01 Jan.1967").
     const untitled = list.filter((w, i) => !isStopWord(w) && !/^\d+$/.test(w) && !(isTitle(w) && !isArticle(list[i - 1] ?? '')));
-    const canonical = canonicalParticles(untitled.length > 0 ? untitled : list);
+    const kept = untitled.length > 0 ? untitled : list;
+    const nasab: boolean[] = [];
+    const canonical = canonicalParticles(kept, nasabParts(kept), nasab);
     const kunya = kunyaParts(canonical);
-    const tokens = canonical.map((text, i) => makeToken(text, kunya[i]));
+    const tokens = canonical.map((text, i) => makeToken(text, kunya[i], nasab[i]));
     if (tokens.length > 0) out.push(tokens);
   }
   return out;

@@ -8,6 +8,7 @@
  *   khel, زاده, خيل) join the preceding part;
  * - filiation words (bin, ibn, bint, ould, بن, ابن, بنت, ولد) are dropped: they say "son of", not who.
  * Tokens arrive folded (fold.ts, arabic-script.ts) in list order.
+ * nasabParts marks the father's and forefathers' names a filiation word introduces (the nasab chain).
  */
 import { ARABIC_ARTICLE } from './arabic-script.js';
 
@@ -70,6 +71,32 @@ export function kunyaParts(tokens: readonly string[]): boolean[] {
   return out;
 }
 
+/**
+ * Which folded tokens (before canonicalParticles) name forefathers in a nasab chain: the parts after a filiation
+ * word ("bin", "ibn", "ولد"...), up to the part an article introduces (the nisba or family name, "al-Kawari") or the
+ * name's last part ("bin Laden": a family name). "ABD AL-LATIF BIN ABDALLAH SALIH MUHAMMAD AL-KAWARI" -> abdallah,
+ * salih, muhammad. A nasab identifies less than the given name and the nisba: lists and travellers keep or drop its
+ * links independently of the rest.
+ */
+export function nasabParts(tokens: readonly string[]): boolean[] {
+  const out = tokens.map(() => false);
+  let inChain = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (FILIATION.has(token) || (token === 'ben' && i > 0)) {
+      inChain = true;
+      continue;
+    }
+    if (!inChain) continue;
+    if (isArticle(token) || token.startsWith(ARABIC_ARTICLE) || i === tokens.length - 1) {
+      inChain = false;
+      continue;
+    }
+    out[i] = true;
+  }
+  return out;
+}
+
 function stripArticle(token: string): string {
   if (token.startsWith(ARABIC_ARTICLE) && token.length > 3 && token !== ARABIC_ALLAH) return token.slice(2);
   return token;
@@ -79,8 +106,12 @@ function stripArticle(token: string): string {
  * Rewrites folded name tokens into the canonical particle shape described in the module comment. A name made only
  * of particles is returned unchanged so that nothing is lost.
  */
-export function canonicalParticles(tokens: readonly string[]): string[] {
+export function canonicalParticles(tokens: readonly string[], nasab?: readonly boolean[], nasabOut?: boolean[]): string[] {
   const out: string[] = [];
+  // An output part is in the nasab when the input part it starts with is (nasabParts); joined suffixes follow it.
+  const mark = (i: number): void => {
+    if (nasabOut !== undefined) nasabOut[out.length - 1] = nasab?.[i] ?? false;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const next = tokens[i + 1];
@@ -101,10 +132,14 @@ export function canonicalParticles(tokens: readonly string[]): string[] {
       // the glued spellings (Abdelrahman, عبدالرحمن); skeleton.ts then drops the article's l for all of them.
       const governed = stripArticle(tokens[j]!);
       out.push(token === 'عبد' ? `${token}${ARABIC_ARTICLE}${governed}` : `abdal${governed.replace(/^(?:al|el|ul)(?=ll)/, '')}`);
+      mark(i);
       i = j;
       continue;
     }
     out.push(stripArticle(token));
+    mark(i);
   }
-  return out.length > 0 ? out : [...tokens];
+  if (out.length > 0) return out;
+  if (nasabOut !== undefined) tokens.forEach((_, i) => (nasabOut[i] = false));
+  return [...tokens];
 }

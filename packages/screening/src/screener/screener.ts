@@ -186,7 +186,7 @@ export class Screener {
       entry.names.forEach((name, nameIndex) => {
         for (const tokens of tokenizeName(name.full)) {
           const shared = tokens.map((t) => {
-            const key = `${t.script}:${t.text}${t.kunya ? ":kunya" : ""}`;
+            const key = `${t.script}:${t.text}${t.kunya ? ":kunya" : ""}${t.nasab ? ":nasab" : ""}`;
             const existing = interned.get(key);
             if (existing !== undefined) return existing;
             interned.set(key, t);
