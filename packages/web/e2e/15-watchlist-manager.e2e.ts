@@ -1,11 +1,13 @@
 /**
  * Journey: a watchlist manager imports a national stop list in the browser and sees the change report, then imports
  * the next edition (one person removed, one added, one changed) and sees exactly that, and finds both versions in the
- * list of stored versions; a malformed file is refused whole with its line. Other journeys import national lists
+ * list of stored versions, browses the new one; imports OFAC's SDN files chosen together; a malformed file is refused
+ * whole with its line. An administrator then sets retention periods. Other journeys import national lists
  * too, so the first import's report depends on what is stored; the second's is exact.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { adminToken, ensureUser } from './helpers/api.js';
 import { assertAccessible } from './helpers/accessibility.js';
@@ -88,6 +90,17 @@ test('the watchlist manager imports a national list, sees the change report and 
   assert.equal(await entries.locator('tbody tr').count(), 1);
   await assertAccessible(page, 'watchlist entries');
   await screenshot(page, 'watchlists-03-entries');
+
+  // OFAC's SDN set: the files chosen together; without alt.csv and add.csv the page asks for them first.
+  const ofac = (name: string) => ({ name, mimeType: 'text/csv', buffer: readFileSync(new URL(`../../screening/test/fixtures/ofac/${name}`, import.meta.url)) });
+  await page.getByLabel('List format').selectOption('ofac');
+  await page.getByLabel('The SDN files').setInputFiles([ofac('sdn.csv')]);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByText('Missing: alt.csv, add.csv.').waitFor();
+  await page.getByLabel('The SDN files').setInputFiles(['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map(ofac));
+  await page.getByRole('button', { name: 'Import' }).click();
+  await report.getByText(/^(Saved as|Identical to) version /).waitFor();
+  await page.getByTestId('watchlist-versions').getByRole('cell', { name: 'ofac', exact: true }).first().waitFor();
 
   // A broken file: refused whole, with the line.
   w.allow(/status of 400/);
