@@ -80,8 +80,18 @@ export function FlowChart({
   );
 }
 
-/** Groups as a table: key, in, out, total. */
-export function FlowTable({ buckets, keyHeading, label }: { readonly buckets: readonly FlowBucket[]; readonly keyHeading: string; readonly label: (key: string) => string }) {
+/** Groups as a table: key, in, out, total. Keys are codes in a monospaced face unless they are words (`mono` false). */
+export function FlowTable({
+  buckets,
+  keyHeading,
+  label,
+  mono = true,
+}: {
+  readonly buckets: readonly FlowBucket[];
+  readonly keyHeading: string;
+  readonly label: (key: string) => string;
+  readonly mono?: boolean;
+}) {
   const { t, formatNumber } = useI18n();
   return (
     <table className="table table--compact">
@@ -96,7 +106,7 @@ export function FlowTable({ buckets, keyHeading, label }: { readonly buckets: re
       <tbody>
         {buckets.map((b) => (
           <tr key={b.key}>
-            <th scope="row" className="mono">
+            <th scope="row" className={mono ? 'mono' : undefined}>
               {label(b.key)}
             </th>
             <td>{formatNumber(b.in)}</td>

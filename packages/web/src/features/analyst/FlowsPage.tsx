@@ -91,7 +91,7 @@ function PostFlowsView({ flows }: { readonly flows: PostFlows }) {
         </div>
         <div>
           <h3>{t('flows.byDocumentType')}</h3>
-          <FlowTable buckets={flows.byDocumentType} keyHeading={t('flows.documentType')} label={documentType} />
+          <FlowTable buckets={flows.byDocumentType} keyHeading={t('flows.documentType')} label={documentType} mono={false} />
         </div>
       </div>
     </section>
