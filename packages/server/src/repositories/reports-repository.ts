@@ -55,11 +55,12 @@ function localHour(dialect: DialectName, offsetMinutes: number): RawBuilder<stri
 export const UNKNOWN_KEY = 'unknown';
 export const NO_DOCUMENT_KEY = 'none';
 
-async function countBy(db: Kysely<DB>, span: Span, key: RawBuilder<string>): Promise<FlowCount[]> {
-  const rows = await db
-    .selectFrom('crossings as c')
-    .leftJoin('travellers as t', 't.id', 'c.traveller_id')
-    .leftJoin('documents as d', 'd.id', 'c.document_id')
+/** Counts the span's crossings grouped by `key` and direction; `join` adds the table the key reads, if any. */
+async function countBy(db: Kysely<DB>, span: Span, key: RawBuilder<string>, join?: 'travellers' | 'documents'): Promise<FlowCount[]> {
+  let query = db.selectFrom('crossings as c');
+  if (join === 'travellers') query = query.leftJoin('travellers as t', 't.id', 'c.traveller_id');
+  if (join === 'documents') query = query.leftJoin('documents as d', 'd.id', 'c.document_id');
+  const rows = await query
     .select([key.as('key'), 'c.direction', (eb) => eb.fn.countAll<string | number>().as('count')])
     .where('c.post_id', '=', span.postId)
     .where('c.recorded_at', '>=', span.from)
@@ -79,10 +80,10 @@ export function countByLocalHour(db: Kysely<DB>, dialect: DialectName, span: Spa
 
 /** By the identified traveller's nationality (`unknown` for a crossing of nobody identified). */
 export function countByNationality(db: Kysely<DB>, span: Span): Promise<FlowCount[]> {
-  return countBy(db, span, sql<string>`coalesce(t.nationality, ${sql.lit(UNKNOWN_KEY)})`);
+  return countBy(db, span, sql<string>`coalesce(t.nationality, ${sql.lit(UNKNOWN_KEY)})`, 'travellers');
 }
 
 /** By the type of the document presented (`none` when none was matched to a record). */
 export function countByDocumentType(db: Kysely<DB>, span: Span): Promise<FlowCount[]> {
-  return countBy(db, span, sql<string>`coalesce(d.type, ${sql.lit(NO_DOCUMENT_KEY)})`);
+  return countBy(db, span, sql<string>`coalesce(d.type, ${sql.lit(NO_DOCUMENT_KEY)})`, 'documents');
 }
