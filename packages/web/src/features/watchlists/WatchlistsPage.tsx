@@ -5,7 +5,7 @@
  * whole by the server, and its message names the file and line where it broke.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { api } from '../../api/client.js';
+import { allPages } from '../../api/client.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
@@ -16,14 +16,12 @@ import { ofacParts, sendImport, uploadBody, type ImportResult, type ListFormat, 
 import { EntriesBrowser } from './EntriesBrowser.js';
 import '../analyst/analyst.css';
 
-/** Versions shown: the server's largest page. */
-const VERSIONS_PAGE = 100;
-
 export function WatchlistsPage() {
   const { t } = useI18n();
   const [reload, setReload] = useState(0);
   const [browsing, setBrowsing] = useState<string | undefined>();
-  const [versions] = useLoad(() => api<{ versions: StoredVersion[] }>('GET', `/api/watchlists/versions?limit=${VERSIONS_PAGE}`).then((r) => r.versions), [reload]);
+  // Every version (a few a month per list), newest first in the table.
+  const [versions] = useLoad(() => allPages<{ versions: StoredVersion[] }>('/api/watchlists/versions', 'versions').then((r) => r.versions), [reload]);
   return (
     <>
       <PageHeading title={t('watchlists.title')} intro={t('watchlists.intro')} />
