@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'travellers.read': ['officer', 'enrolment_officer', 'supervisor', 'analyst'],
   /** Aggregate traffic reports (flows) at the user's posts. */
   'reports.read': ['analyst', 'supervisor'],
+  /** 1:N fingerprint search of the whole gallery by an investigator (officers identify only through crossings). */
+  'travellers.identify': ['analyst', 'supervisor'],
   'travellers.write': ['officer', 'enrolment_officer', 'supervisor'],
   'adjudication.resolve': ['supervisor'],
   'watchlists.manage': ['watchlist_manager', 'admin'],

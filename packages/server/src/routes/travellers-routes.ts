@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import * as travellersService from '../services/travellers-service.js';
+import * as identifyService from '../services/traveller-identify-service.js';
 import type { ServiceContext } from '../services/context.js';
 import { PageQuery } from '../services/pagination.js';
 import { userOf } from './authenticate.js';
@@ -9,6 +10,22 @@ import { doc, pageBody } from './openapi.js';
 import { DocumentShape, MrzLookupShape, TravellerShape } from './response-schemas.js';
 
 const TravellerParams = z.object({ id: z.uuid() });
+
+/** services/traveller-identify-service.ts `IdentifyResult`. */
+const IdentifyResultShape = z.object({
+  candidates: z.array(
+    z.object({
+      traveller: TravellerShape,
+      score: z.number().meta({ description: 'Calibrated fused score over the fingers compared.' }),
+      band: z.enum(identifyService.IDENTIFY_BANDS).meta({
+        description: "'strong': at or above the identification threshold (a lane would identify); 'possible': the verification threshold only.",
+      }),
+      fingers: z.array(z.object({ position: z.number().int(), score: z.number() })),
+    }),
+  ),
+  identificationThreshold: z.number(),
+  verificationThreshold: z.number(),
+});
 
 export function travellersRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.post(
@@ -59,6 +76,23 @@ export function travellersRoutes(app: FastifyInstance, ctx: ServiceContext): voi
     async (request) => {
       const user = await userOf(ctx, request);
       return travellersService.lookupMrz(ctx, user, travellersService.MrzLookup.parse(request.body).mrz);
+    },
+  );
+
+  // POST: fingerprints are a body, not a query string.
+  app.post(
+    '/api/travellers/identify',
+    doc({
+      tag: 'Travellers',
+      summary: 'Search travellers by fingerprint (1:N)',
+      description: `Analysts and supervisors. Fingers as a crossing takes them (ISO 19794-2 / ANSI 378 template in base64, or a grey raster). Candidates from the verification threshold up, best first, at most \`limit\` (default ${identifyService.IDENTIFY_LIMIT_DEFAULT}, at most ${identifyService.IDENTIFY_LIMIT_MAX}). FINGERPRINT_TEMPLATE_INVALID or FINGERPRINT_UNUSABLE for a bad finger. Audited (positions and matches, never templates).`,
+      auth: 'user',
+      body: identifyService.FingerprintSearch,
+      responses: { 200: { description: 'Candidates, best first.', body: IdentifyResultShape } },
+    }),
+    async (request) => {
+      const user = await userOf(ctx, request);
+      return identifyService.identifyTravellers(ctx, user, identifyService.FingerprintSearch.parse(request.body));
     },
   );
 

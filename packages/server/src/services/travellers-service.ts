@@ -151,7 +151,7 @@ export function toTraveller(row: travellersRepo.TravellerRow, documents: travell
 }
 
 /** Travellers with their documents, in the order of `ids`. */
-async function loadTravellers(ctx: ServiceContext, ids: readonly string[], today: string): Promise<Traveller[]> {
+export async function loadTravellers(ctx: ServiceContext, ids: readonly string[], today: string): Promise<Traveller[]> {
   const travellers: Traveller[] = [];
   for (const id of ids) {
     const row = await travellersRepo.findTravellerById(ctx.db, id);
@@ -164,7 +164,7 @@ async function loadTravellers(ctx: ServiceContext, ids: readonly string[], today
  * Where a read happens: the user's only post (recorded in the audit log, and whose local date judges document
  * validity), or no post and the UTC date for headquarters and multi-post users.
  */
-async function readingPlace(ctx: ServiceContext, user: UserPrincipal): Promise<{ post: string | null; today: string }> {
+export async function readingPlace(ctx: ServiceContext, user: UserPrincipal): Promise<{ post: string | null; today: string }> {
   const post = user.allPosts || user.postIds.length !== 1 ? undefined : await postsRepo.findPostById(ctx.db, user.postIds[0]!);
   return { post: post?.code ?? null, today: localDate(ctx.clock.now(), post?.time_zone ?? 'UTC') };
 }
