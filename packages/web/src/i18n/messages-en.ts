@@ -5,6 +5,7 @@
 import { laneEn } from './messages-lane-en.js';
 import { supervisorEn } from './messages-supervisor-en.js';
 import { analystEn } from './messages-analyst-en.js';
+import { searchEn } from './messages-search-en.js';
 import { demoEn } from './messages-demo-en.js';
 
 export const en = {
@@ -314,6 +315,7 @@ export const en = {
   ...laneEn,
   ...supervisorEn,
   ...analystEn,
+  ...searchEn,
   ...demoEn,
 } as const;
 

@@ -6,6 +6,7 @@ import type { Messages } from './messages-en.js';
 import { laneUr } from './messages-lane-ur.js';
 import { supervisorUr } from './messages-supervisor-ur.js';
 import { analystUr } from './messages-analyst-ur.js';
+import { searchUr } from './messages-search-ur.js';
 import { demoUr } from './messages-demo-ur.js';
 
 export const ur: Messages = {
@@ -315,5 +316,6 @@ export const ur: Messages = {
   ...laneUr,
   ...supervisorUr,
   ...analystUr,
+  ...searchUr,
   ...demoUr,
 };

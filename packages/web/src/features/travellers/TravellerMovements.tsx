@@ -1,48 +1,94 @@
 /**
- * A traveller's movement history (GET /api/travellers/:id/movements, audited): every crossing with its status, and
- * the cleared ones paired into stays with what permitted each stay and the days beyond it.
+ * A traveller's movement history (GET /api/travellers/:id/movements, audited) as a vertical timeline: an ordered
+ * list, oldest first, one item per crossing with its date at the post, direction, post and decision, and under each
+ * cleared entry the stay it opened (days in the country, what permitted it, days beyond it, an overstay marked in
+ * words as well as colour). It is a list of text, so a screen reader reads it in order; the line and dots are
+ * decoration drawn with logical CSS properties, so they sit on the right in Urdu. The stays follow as a table too,
+ * where comparing permitted dates across rows reads better.
  */
 import { api } from '../../api/client.js';
-import type { Movements } from '../../api/types.js';
+import type { CrossingSummary, Movements, Stay } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Notice } from '../../components/Notice.js';
 import { errorText } from '../../components/errors.js';
 import { useLoad } from '../../components/use-load.js';
+
+const DAY_MS = 86_400_000; // milliseconds in a day
+
+/** Whole days between two YYYY-MM-DD dates (calendar days, as stays are counted at the post). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Today's date (UTC) as YYYY-MM-DD, for a stay not ended yet. */
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function byRecordedAt(a: CrossingSummary, b: CrossingSummary): number {
+  return a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0;
+}
+
+function StayNote({ stay }: { readonly stay: Stay }) {
+  const { t, formatNumber } = useI18n();
+  if (!stay.entry) return null;
+  const open = !stay.exit;
+  const days = daysBetween(stay.entry.localDate, stay.exit?.localDate ?? todayUtc());
+  const over = stay.overstayDays > 0;
+  return (
+    <p className={over ? 'timeline__stay timeline__stay--over' : 'timeline__stay'}>
+      {open
+        ? t('timeline.stayOpen', { country: stay.country, date: stay.entry.localDate, days: formatNumber(days) })
+        : t('timeline.stay', { country: stay.country, days: formatNumber(days) })}
+      {stay.permitted ? (
+        <>
+          {' · '}
+          {t('timeline.permitted', { basis: t(`stay.${stay.permitted.basis}`) })}
+          {stay.permitted.until ? <> {t('movements.until', { date: stay.permitted.until })}</> : null}
+        </>
+      ) : null}
+      {over ? (
+        <>
+          {' · '}
+          <strong className="badge badge--expired">{t('timeline.overstay', { days: formatNumber(stay.overstayDays) })}</strong>
+        </>
+      ) : null}
+    </p>
+  );
+}
 
 export function TravellerMovements({ travellerId }: { readonly travellerId: string }) {
   const { t, formatTime } = useI18n();
   const [state] = useLoad(() => api<Movements>('GET', `/api/travellers/${travellerId}/movements`), [travellerId]);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <Notice tone="error">{errorText(t, state.error)}</Notice>;
-  const { crossings, stays } = state.data;
+  const { stays } = state.data;
+  const crossings = [...state.data.crossings].sort(byRecordedAt);
+  const stayFrom = new Map(stays.filter((s) => s.entry).map((s) => [s.entry!.id, s]));
   return (
     <>
-      <h4>{t('movements.crossings')}</h4>
+      <h4 id={`timeline-${travellerId}`}>{t('movements.crossings')}</h4>
       {crossings.length ? (
-        <table className="table" aria-label={t('movements.crossings')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('movements.date')}</th>
-              <th scope="col">{t('movements.post')}</th>
-              <th scope="col">{t('movements.direction')}</th>
-              <th scope="col">{t('movements.status')}</th>
-              <th scope="col">{t('movements.recorded')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {crossings.map((c) => (
-              <tr key={c.id}>
-                <td className="mono">{c.localDate}</td>
-                <td className="mono">{c.post}</td>
-                <td>{t(`movements.direction.${c.direction}`)}</td>
-                <td>
+        <ol className="timeline" aria-labelledby={`timeline-${travellerId}`} data-testid="movement-timeline">
+          {crossings.map((c) => {
+            const stay = stayFrom.get(c.id);
+            return (
+              <li key={c.id} className={`timeline__item timeline__item--${c.direction}`}>
+                <p className="timeline__head">
+                  <time dateTime={c.localDate} className="mono">
+                    {c.localDate}
+                  </time>{' '}
+                  <span>{t('timeline.crossing', { direction: t(`movements.direction.${c.direction}`), post: c.post })}</span>{' '}
                   <span className={`badge badge--crossing-${c.status}`}>{t(`crossing.${c.status}`)}</span>
-                </td>
-                <td>{formatTime(c.recordedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </p>
+                <p className="timeline__meta">
+                  {t('movements.recorded')}: <time dateTime={c.recordedAt}>{formatTime(c.recordedAt)}</time>
+                </p>
+                {stay ? <StayNote stay={stay} /> : null}
+              </li>
+            );
+          })}
+        </ol>
       ) : (
         <p>{t('movements.none')}</p>
       )}

@@ -1,11 +1,18 @@
 /**
  * Person search for analysts and officers: by Latin name (surname, optionally given names and a partial birth
- * date) or by document (type, number, optionally issuing country), through GET /api/travellers. Every search is
- * audited by the server. A result opens the full record with its documents and their validity at the reader's post.
+ * date) or by document (type, number, optionally issuing country), through GET /api/travellers; and, for analysts
+ * and supervisors, by uploaded fingerprints (POST /api/travellers/identify, a 1:N search of every enrolled
+ * traveller; officers identify through crossings). Every search is audited by the server. A result opens the full
+ * record with its documents, their validity at the reader's post, and the movement timeline.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, withQuery } from '../../api/client.js';
 import { DOCUMENT_TYPES, type DocumentType, type Traveller } from '../../api/types.js';
+import { IDENTIFY_ROLES, identifyTravellers, type IdentifyResult } from '../../api/travellers.js';
+import { useSession } from '../session/session.js';
+import { DEFAULT_POSITIONS, releasePreviews, type HeldFinger } from '../lane/capture.js';
+import { FingerCapturePanel } from '../lane/FingerCapturePanel.js';
+import { FingerprintCandidates } from './FingerprintCandidates.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
@@ -13,7 +20,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { errorText } from '../../components/errors.js';
 import { TravellerRecord } from './TravellerRecord.js';
 
-const SEARCH_MODES = ['name', 'document'] as const;
+const SEARCH_MODES = ['name', 'document', 'fingerprint'] as const;
 type SearchMode = (typeof SEARCH_MODES)[number];
 /** The server returns at most this many travellers for a name. */
 const NAME_SEARCH_LIMIT = 50;
@@ -24,7 +31,17 @@ export function fullName(t: Pick<Traveller, 'surnameLatin' | 'givenNamesLatin'>)
 
 export function TravellerSearchPage() {
   const { t } = useI18n();
+  const { state: session } = useSession();
+  const roles = session.kind === 'signedIn' ? session.user.roles : [];
+  const mayIdentify = roles.some((r) => (IDENTIFY_ROLES as readonly string[]).includes(r));
+  const modes = SEARCH_MODES.filter((m) => m !== 'fingerprint' || mayIdentify);
   const [mode, setMode] = useState<SearchMode>('name');
+  const [positions, setPositions] = useState<number[]>([...DEFAULT_POSITIONS]);
+  const [held, setHeld] = useState<ReadonlyMap<number, HeldFinger>>(new Map());
+  const heldRef = useRef(held);
+  heldRef.current = held;
+  useEffect(() => () => releasePreviews(heldRef.current.values()), []);
+  const [identified, setIdentified] = useState<IdentifyResult>();
   const [surname, setSurname] = useState('');
   const [givenNames, setGivenNames] = useState('');
   const [birthDate, setBirthDate] = useState('');
@@ -38,9 +55,14 @@ export function TravellerSearchPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setError(undefined);
     setOpen(undefined);
+    if (mode === 'fingerprint') {
+      await searchByFingerprint();
+      return;
+    }
+    setBusy(true);
+    setIdentified(undefined);
     const query =
       mode === 'name'
         ? { surname: surname.trim(), givenNames: givenNames.trim(), birthDate: birthDate.trim() }
@@ -56,20 +78,51 @@ export function TravellerSearchPage() {
     }
   };
 
+  const searchByFingerprint = async () => {
+    if (held.size === 0) {
+      setError(t('fpsearch.needFinger'));
+      return;
+    }
+    setBusy(true);
+    setResults(undefined);
+    try {
+      setIdentified(await identifyTravellers([...held.values()].map((f) => f.capture)));
+    } catch (e) {
+      setIdentified(undefined);
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const hold = (position: number, finger: HeldFinger | undefined) => {
+    const next = new Map(held);
+    const previous = next.get(position);
+    if (previous) releasePreviews([previous]);
+    if (finger) next.set(position, finger);
+    else next.delete(position);
+    setHeld(next);
+  };
+
   return (
     <>
       <PageHeading title={t('travellers.title')} intro={t('travellers.intro')} />
       <form className="panel form search-form" onSubmit={(e) => void submit(e)} noValidate role="search" aria-label={t('travellers.title')}>
         <fieldset className="segmented">
           <legend>{t('travellers.mode')}</legend>
-          {SEARCH_MODES.map((m) => (
+          {modes.map((m) => (
             <label key={m} className="segmented__option">
               <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-              <span>{t(m === 'name' ? 'travellers.byName' : 'travellers.byDocument')}</span>
+              <span>{t(m === 'name' ? 'travellers.byName' : m === 'document' ? 'travellers.byDocument' : 'travellers.byFingerprint')}</span>
             </label>
           ))}
         </fieldset>
-        {mode === 'name' ? (
+        {mode === 'fingerprint' ? (
+          <div className="fpsearch">
+            <p>{t('fpsearch.intro')}</p>
+            <FingerCapturePanel positions={positions} held={held} onHeld={hold} onPositions={setPositions} disabled={busy} inputIdPrefix="fpsearch-finger" />
+          </div>
+        ) : mode === 'name' ? (
           <div className="form__row">
             <TextField label={t('travellers.surname')} name="surname" required value={surname} onChange={(e) => setSurname(e.target.value)} autoComplete="off" />
             <TextField label={t('travellers.givenNames')} name="givenNames" value={givenNames} onChange={(e) => setGivenNames(e.target.value)} autoComplete="off" />
@@ -111,6 +164,7 @@ export function TravellerSearchPage() {
         </div>
       </form>
       {error ? <Notice tone="error">{error}</Notice> : null}
+      {identified ? <FingerprintCandidates result={identified} openId={open?.id} onOpen={setOpen} /> : null}
       {results ? (
         <section className="panel" aria-labelledby="results-heading">
           <h2 id="results-heading">{t('travellers.results')}</h2>
