@@ -76,11 +76,14 @@ test('the analyst finds travellers by name, opens a record, and finds one by doc
   await record.getByRole('cell', { name: '1402-0123-45678' }).waitFor();
   await record.getByText('MIR AHMAD').waitFor();
   await record.getByText('e-Tazkira').waitFor();
-  // His movement history: the cleared entry at Torkham, and a stay in Pakistan still open.
-  const crossingRow = record.getByRole('table', { name: 'Crossings' }).locator('tbody tr');
-  await crossingRow.first().waitFor();
-  assert.equal(await crossingRow.count(), 1);
-  assert.deepEqual((await crossingRow.locator('td').allInnerTexts()).slice(1, 4), ['TKM', 'Entry', 'Cleared']);
+  // His movement history as a timeline: the cleared entry at Torkham, opening a stay in Pakistan still open.
+  const timeline = record.getByRole('list', { name: 'Crossings' }).getByRole('listitem');
+  await timeline.first().waitFor();
+  assert.equal(await timeline.count(), 1);
+  const item = await timeline.first().innerText();
+  assert.match(item, /Entry at TKM/);
+  assert.match(item, /Cleared/);
+  assert.match(item, /In PAK since \d{4}-\d{2}-\d{2}: \d+ days so far/);
   const stay = record.getByRole('table', { name: 'Stays' }).locator('tbody tr');
   assert.equal(await stay.locator('td').first().innerText(), 'PAK');
   assert.equal(await stay.locator('td').nth(2).innerText(), 'Not left yet');

@@ -20,9 +20,10 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** Today's date (UTC) as YYYY-MM-DD, for a stay not ended yet. */
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Today's date on the reader's clock as YYYY-MM-DD, for a stay not ended yet. */
+function todayLocal(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 function byRecordedAt(a: CrossingSummary, b: CrossingSummary): number {
@@ -33,7 +34,8 @@ function StayNote({ stay }: { readonly stay: Stay }) {
   const { t, formatNumber } = useI18n();
   if (!stay.entry) return null;
   const open = !stay.exit;
-  const days = daysBetween(stay.entry.localDate, stay.exit?.localDate ?? todayUtc());
+  // The entry's date is the post's; the reader may be a time zone behind it, so an open stay never counts below 0.
+  const days = Math.max(0, daysBetween(stay.entry.localDate, stay.exit?.localDate ?? todayLocal()));
   const over = stay.overstayDays > 0;
   return (
     <p className={over ? 'timeline__stay timeline__stay--over' : 'timeline__stay'}>
