@@ -77,7 +77,7 @@ export function TravellerMovements({ travellerId }: { readonly travellerId: stri
             return (
               <li key={c.id} className={`timeline__item timeline__item--${c.direction}`}>
                 <p className="timeline__head">
-                  <time dateTime={c.localDate} className="mono">
+                  <time dateTime={c.localDate} className="mono" dir="ltr">
                     {c.localDate}
                   </time>{' '}
                   <span>{t('timeline.crossing', { direction: t(`movements.direction.${c.direction}`), post: c.post })}</span>{' '}
