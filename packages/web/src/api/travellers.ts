@@ -23,9 +23,6 @@ export interface IdentifyResult {
   readonly verificationThreshold: number;
 }
 
-/** Roles the server lets search by fingerprint (its `travellers.identify` permission). */
-export const IDENTIFY_ROLES = ['analyst', 'supervisor'] as const;
-
 /** Searches every enrolled traveller with the fingers given; audited by the server (never the fingerprints). */
 export function identifyTravellers(fingers: readonly FingerCapture[]): Promise<IdentifyResult> {
   return api<IdentifyResult>('POST', '/api/travellers/identify', { fingers });

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'reports.read': ['analyst', 'supervisor'],
   'watchlists.manage': ['watchlist_manager', 'admin'],
   'retention.manage': ['admin'],
+  'travellers.identify': ['analyst', 'supervisor'],
   'travellers.write': ['officer', 'enrolment_officer', 'supervisor'],
   'crossings.process': ['officer', 'supervisor'],
   'crossings.supervise': ['supervisor'],

@@ -8,8 +8,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, withQuery } from '../../api/client.js';
 import { DOCUMENT_TYPES, type DocumentType, type Traveller } from '../../api/types.js';
-import { IDENTIFY_ROLES, identifyTravellers, type IdentifyResult } from '../../api/travellers.js';
+import { identifyTravellers, type IdentifyResult } from '../../api/travellers.js';
 import { useSession } from '../session/session.js';
+import { grants } from '../session/permissions.js';
 import { DEFAULT_POSITIONS, releasePreviews, type HeldFinger } from '../lane/capture.js';
 import { FingerCapturePanel } from '../lane/FingerCapturePanel.js';
 import { FingerprintCandidates } from './FingerprintCandidates.js';
@@ -32,8 +33,7 @@ export function fullName(t: Pick<Traveller, 'surnameLatin' | 'givenNamesLatin'>)
 export function TravellerSearchPage() {
   const { t } = useI18n();
   const { state: session } = useSession();
-  const roles = session.kind === 'signedIn' ? session.user.roles : [];
-  const mayIdentify = roles.some((r) => (IDENTIFY_ROLES as readonly string[]).includes(r));
+  const mayIdentify = session.kind === 'signedIn' && grants(session.user.roles, 'travellers.identify');
   const modes = SEARCH_MODES.filter((m) => m !== 'fingerprint' || mayIdentify);
   const [mode, setMode] = useState<SearchMode>('name');
   const [positions, setPositions] = useState<number[]>([...DEFAULT_POSITIONS]);
