@@ -50,7 +50,16 @@ test('first-run setup with the printed token creates the administrator, who sign
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
-  assert.deepEqual(await navigationLinks(page), ['Overview', 'Users', 'Posts and lanes', 'Devices', 'Audit log', 'My account']);
+  assert.deepEqual(await navigationLinks(page), [
+    'Overview',
+    'Watchlists',
+    'Users',
+    'Posts and lanes',
+    'Devices',
+    'Retention',
+    'Audit log',
+    'My account',
+  ]);
   await page.getByText(`Signed in as ${ADMIN.displayName}`).waitFor();
   await assertAccessible(page, 'administrator overview');
   await screenshot(page, 'setup-03-admin-overview');

@@ -38,7 +38,16 @@ test('switching to Urdu renders the interface right to left, through sign-in and
   await page.getByRole('button', { name: 'سائن ان' }).click();
   const nav = page.getByRole('navigation', { name: 'مرکزی' });
   await nav.waitFor();
-  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['جائزہ', 'صارفین', 'چوکیاں اور لینیں', 'آلات', 'آڈٹ لاگ', 'میرا اکاؤنٹ']);
+  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
+    'جائزہ',
+    'نگرانی فہرستیں',
+    'صارفین',
+    'چوکیاں اور لینیں',
+    'آلات',
+    'ریکارڈ کی مدت',
+    'آڈٹ لاگ',
+    'میرا اکاؤنٹ',
+  ]);
   const navBox = await nav.boundingBox();
   const mainBox = await page.locator('main').boundingBox();
   assert.ok(navBox && mainBox && navBox.x > mainBox.x, 'the navigation is on the right of the content');
