@@ -188,13 +188,24 @@ export function crossingBody(traveller: number, passport: string, direction: 'in
   return JSON.stringify({ direction, idempotencyKey: randomUUID(), document: { mrz: passport }, fingers: images ? imageFingers(traveller, capture) : fingers(traveller, capture) });
 }
 
-function fingers(person: number, capture: number): { position: number; template: string; capturedAt: string }[] {
+/** Whose template-level synthetic fingers traveller i has (i unless redrawn after a possible duplicate at enrolment). */
+const templateOwner = new Map<number, number>();
+
+/**
+ * Traveller `traveller`'s fingers as ISO templates, capture `capture`. Like a scanner's quality check (and as
+ * {@link usableImpression} does for images), a capture with fewer than 10 minutiae is taken again with the next seed,
+ * since the server would refuse it (FINGERPRINT_UNUSABLE).
+ */
+function fingers(traveller: number, capture: number): { position: number; template: string; capturedAt: string }[] {
   const capturedAt = new Date().toISOString();
-  return FINGERS.map((position) => ({
-    position,
-    template: Buffer.from(encodeIso19794(syntheticMinutiaeImpression(person, position, capture))).toString('base64'),
-    capturedAt,
-  }));
+  const person = templateOwner.get(traveller) ?? traveller;
+  return FINGERS.map((position) => {
+    let template = syntheticMinutiaeImpression(person, position, capture);
+    for (let attempt = 1; attempt < MAX_RECAPTURES && template.minutiae.length < MIN_CAPTURE_MINUTIAE; attempt++) {
+      template = syntheticMinutiaeImpression(person, position, capture + attempt * 10_000);
+    }
+    return { position, template: Buffer.from(encodeIso19794(template)).toString('base64'), capturedAt };
+  });
 }
 
 /** Master prints of the benchmark's fingers, made once per finger (about 0.4 s of CPU each). */
@@ -280,10 +291,10 @@ export async function setUpPost(server: BenchServer, options: Pick<BenchOptions,
         fingers: options.images ? imageFingers(i, 1) : fingers(i, 1),
       }, [201, 202]);
     let enrolled = await enrol();
-    // Synthetic images of two fingers can match at the identification threshold (a possible duplicate, left for
-    // adjudication): that traveller gets other synthetic fingers.
-    for (let k = 1; options.images && enrolled.status !== 'enrolled' && k <= MAX_FINGER_REDRAWS; k++) {
-      imageOwner.set(i, i + k * 100_000);
+    // Two synthetic fingers of different people can match at the identification threshold, as real ones sometimes
+    // do (a possible duplicate, left for adjudication): that traveller gets other synthetic fingers.
+    for (let k = 1; enrolled.status !== 'enrolled' && k <= MAX_FINGER_REDRAWS; k++) {
+      (options.images ? imageOwner : templateOwner).set(i, i + k * 100_000);
       enrolled = await enrol();
     }
     if (enrolled.status !== 'enrolled') throw new CliError('CLI_BENCH_FAILED', `traveller ${i} could not be enrolled: ${enrolled.status}`);
