@@ -63,6 +63,8 @@ export interface CrossingBenchReport {
   readonly p95Ms: number;
   readonly p99Ms: number;
   readonly errors: number;
+  /** The errors by HTTP status and error code, e.g. `{ "422 FINGERPRINT_UNUSABLE": 2 }`. */
+  readonly errorCodes: Record<string, number>;
   readonly lanes: number;
   /** Crossings started per second (open loop), or null when lanes submitted as fast as answered. */
   readonly rate: number | null;
@@ -322,6 +324,7 @@ async function drive(server: BenchServer, options: BenchOptions, deviceKeys: rea
   const recommendations: Record<string, number> = {};
   const verification: Record<string, number> = {};
   let errors = 0;
+  const errorCodes: Record<string, number> = {};
   let next = 0;
   // `timed` is false for the warm-up: those answers are checked by nothing and counted nowhere.
   const submit = async (key: string, n: number, start: number, timed = true) => {
@@ -335,6 +338,8 @@ async function drive(server: BenchServer, options: BenchOptions, deviceKeys: rea
     latencies.push(performance.now() - start);
     if (response.status !== 201) {
       errors++;
+      const key = `${response.status} ${errorCode(text)}`;
+      errorCodes[key] = (errorCodes[key] ?? 0) + 1;
       return;
     }
     const { crossing } = JSON.parse(text) as CrossingAnswer;
@@ -363,7 +368,17 @@ async function drive(server: BenchServer, options: BenchOptions, deviceKeys: rea
   const started = performance.now();
   await Promise.all(deviceKeys.map((key, i) => (options.rate ? paced(i) : lane(key, bodies.length, true))));
   const seconds = (performance.now() - started) / 1000;
-  return { latencies, recommendations, verification, errors, seconds };
+  return { latencies, recommendations, verification, errors, errorCodes, seconds };
+}
+
+/** The stable code of an error answer, or what the body was when it is not one. */
+function errorCode(body: string): string {
+  try {
+    const code = (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;
+    return typeof code === 'string' ? code : '(no code)';
+  } catch {
+    return '(not JSON)';
+  }
 }
 
 /** Runs the benchmark end to end (used by the command and its test). */
@@ -381,6 +396,7 @@ export async function benchCrossings(options: BenchOptions, log: (line: string) 
       p95Ms: Math.round(quantile(run.latencies, 0.95) * 10) / 10,
       p99Ms: Math.round(quantile(run.latencies, 0.99) * 10) / 10,
       errors: run.errors,
+      errorCodes: run.errorCodes,
       lanes: options.lanes,
       rate: options.rate ?? null,
       travellers: options.travellers,
@@ -428,7 +444,7 @@ export function register(program: Command): void {
       console.log(`sarhad bench crossings: ${report.crossings} crossings from ${report.lanes} lanes, ${pace}, two ${report.fingers} each (${report.database})`);
       console.log(`  throughput   ${report.throughputPerSecond} crossings per second`);
       console.log(`  latency      p50 ${report.p50Ms} ms, p95 ${report.p95Ms} ms, p99 ${report.p99Ms} ms`);
-      console.log(`  errors       ${report.errors}`);
+      console.log(`  errors       ${report.errors}${report.errors > 0 ? ` ${JSON.stringify(report.errorCodes)}` : ''}`);
       console.log(`  answers      ${JSON.stringify(report.recommendations)}; biometrics ${JSON.stringify(report.verification)}`);
     });
 }
