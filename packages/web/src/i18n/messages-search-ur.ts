@@ -15,7 +15,7 @@ export const searchUr: { readonly [K in keyof typeof searchEn]: string } = {
   'fpsearch.band.strong': 'مضبوط: لین پر شناخت ہو جاتی',
   'fpsearch.band.possible': 'ممکنہ: کارروائی سے پہلے موازنہ کریں',
   'fpsearch.perFinger': 'فی انگلی',
-  'fpsearch.fingerScore': '{finger}: {score}',
+  'fpsearch.fingerScore': '{finger}: اسکور {score}',
   'fpsearch.thresholds': '{identification} سے مضبوط، {verification} سے ممکنہ۔',
   'timeline.label': 'گزرگاہ سے گزر، پرانے پہلے',
   'timeline.crossing': '{post} پر {direction}',
