@@ -34,3 +34,4 @@ export { DEFAULT_DEMO_SEED, DEFAULT_DEMO_TRAVELLERS, MAX_DEMO_TRAVELLERS, demoFi
 export * from './domain/demo-people.js';
 export { NewTraveller } from './services/travellers-service.js';
 export { NewDocument, normalizeDocument } from './domain/documents.js';
+export { readGallerySnapshot, writeGallerySnapshot } from './services/gallery-snapshot.js';

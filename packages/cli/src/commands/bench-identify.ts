@@ -53,7 +53,6 @@ import { cpuMs } from '../cpu-clock.js';
 import { CliError } from '../errors.js';
 import { readFvcDataset, FVC_IMAGE_EXTENSIONS } from '../fvc-dataset.js';
 import { DATASETS_JSON, readDatasetsJson } from '../fvc-datasets-json.js';
-import { loadGallerySnapshotFile, writeGallerySnapshotFile } from '../gallery-snapshot-file.js';
 import { decodeImage } from '../image-decode.js';
 import { positiveInteger } from '../option-parsers.js';
 import { startProgress } from '../progress.js';
@@ -335,9 +334,11 @@ async function galleryFor(
   positions: readonly number[],
   workers: number,
 ): Promise<BenchGallery> {
+  // The server's snapshot files (written to <file>.tmp, fsynced, renamed), loaded only by this command.
+  const { readGallerySnapshot, writeGallerySnapshot } = await import('@sarhad/server');
   if (options.load !== undefined) {
     const loadStart = performance.now();
-    const { gallery } = loadGallerySnapshotFile(options.load, { workers });
+    const { gallery } = readGallerySnapshot(options.load, { workers });
     const loadSeconds = (performance.now() - loadStart) / 1000;
     return { gallery, buildSeconds: null, saveSeconds: null, loadSeconds, snapshotBytes: statSync(options.load).size };
   }
@@ -355,12 +356,12 @@ async function galleryFor(
   const snapshotPath = options.snapshot ?? join(temporary!, 'gallery.snapshot');
   try {
     const saveStart = performance.now();
-    const snapshotBytes = writeGallerySnapshotFile(built, snapshotPath, `bench:${options.subjects}`);
+    const snapshotBytes = writeGallerySnapshot(built, snapshotPath, `bench:${options.subjects}`);
     const saveSeconds = (performance.now() - saveStart) / 1000;
     await built.close();
     built = undefined; // its shared memory can go before the loaded copy is measured
     const loadStart = performance.now();
-    const { gallery } = loadGallerySnapshotFile(snapshotPath, { workers });
+    const { gallery } = readGallerySnapshot(snapshotPath, { workers });
     const loadSeconds = (performance.now() - loadStart) / 1000;
     return { gallery, buildSeconds, saveSeconds, loadSeconds, snapshotBytes };
   } finally {

@@ -1,7 +1,7 @@
 /**
  * Gallery snapshot files: the engine writes and reads snapshots through small sink and source interfaces and does
- * no I/O itself (ARCHITECTURE.md), so the file handling is here (as packages/cli/src/gallery-snapshot-file.ts does
- * for the benchmarks). A write goes to `<file>.tmp` and is renamed into place after an fsync, so a crash mid-write
+ * no I/O itself (ARCHITECTURE.md), so the file handling is here (`sarhad bench identify` uses it
+ * too). A write goes to `<file>.tmp` and is renamed into place after an fsync, so a crash mid-write
  * never leaves a half snapshot under the real name.
  */
 import { closeSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
