@@ -145,3 +145,10 @@ test('a screener calibrated on negatives for a false-alert rate alerts on no mor
   // A variant of a listed name still alerts at the calibrated threshold.
   assert.deepEqual(ids(calibrated.screen({ names: ['Abdelmajid Al-Zindani'] })), [ZINDANI.id]);
 });
+
+test('a limit returns the best hits only, scored and explained as without it', () => {
+  const all = screener.screen({ names: ['Abdul Haqqani Zindani'] }, { threshold: 0 });
+  assert.ok(all.length > 1);
+  // The limited call makes the pairs of its one hit after the fact; the full call made them with each comparison.
+  assert.deepEqual(screener.screen({ names: ['Abdul Haqqani Zindani'] }, { threshold: 0, limit: 1 }), all.slice(0, 1));
+});

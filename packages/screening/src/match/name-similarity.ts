@@ -144,6 +144,7 @@ function joinPass(
   }
 }
 
+const joinSums: JoinSums = { matched: 0, dissimilar: 0, pairedQueryWeight: 0 };
 const repairSums: JoinSums = { matched: 0, dissimilar: 0, pairedQueryWeight: 0 };
 
 /** A single pair below this similarity is checked for a better partner made of two joined parts (repairPass). */
@@ -280,6 +281,35 @@ export function compareNames(
   similarity: TokenSimilarityFn = tokenSimilarity,
   pairsAbove = Number.NEGATIVE_INFINITY,
 ): NameComparison {
+  const score = scoreNames(query, listed, similarity);
+  return { score, pairs: score > pairsAbove ? comparedPairs(query, listed) : NO_PAIRS, queryCoverage: lastQueryCoverage };
+}
+
+/** Weighted share of the query paired in the last scoreNames call. */
+let lastQueryCoverage = 0;
+/** Similarity of the most alike token pair of the last scoreNames call (0 when nothing paired). */
+let lastBestPairSimilarity = 0;
+
+/** The similarity of the most alike token pair of the last scoreNames call (0 when nothing paired). */
+export function comparedBestPairSimilarity(): number {
+  return lastBestPairSimilarity;
+}
+
+/**
+ * The token pairs of the last scoreNames call, which must have been with the same `query` and `listed` (the pairs
+ * are kept as indexes in scratch space until the next comparison).
+ */
+export function comparedPairs(query: readonly WeightedToken[], listed: readonly WeightedToken[]): TokenPair[] {
+  return loggedPairs(query, listed);
+}
+
+/**
+ * compareNames' score alone, allocating nothing: the screener compares a few hundred names per query and keeps
+ * the best per entry, so it asks for the pairs (comparedPairs) only when a comparison improves an entry's best. An
+ * object per comparison made most of a query's garbage, and the young-generation collections it caused landed in
+ * the slowest 1 % of queries (MATCHING.md, section 7).
+ */
+export function scoreNames(query: readonly WeightedToken[], listed: readonly WeightedToken[], similarity: TokenSimilarityFn = tokenSimilarity): number {
   const nq = query.length;
   const nl = listed.length;
   if (candidateSim.length < nq * nl) {
@@ -333,7 +363,11 @@ export function compareNames(
   // Second pass: two adjacent unpaired tokens on one side may be one token on the other ("Wiji Joko" and
   // "Wijijoko", "Abu Bakar" and "Abubakar"): they pair as one, weighing as their heavier part.
   if ((pairedQ < nq - 1 && pairedL < nl) || (pairedL < nl - 1 && pairedQ < nq)) {
-    const sums: JoinSums = { matched, dissimilar, pairedQueryWeight };
+    // One reused object, as for the repair pass below.
+    const sums = joinSums;
+    sums.matched = matched;
+    sums.dissimilar = dissimilar;
+    sums.pairedQueryWeight = pairedQueryWeight;
     joinPass(query, usedQ, listed, usedL, true, similarity, sums);
     joinPass(listed, usedL, query, usedQ, false, similarity, sums);
     ({ matched, dissimilar, pairedQueryWeight } = sums);
@@ -370,10 +404,9 @@ export function compareNames(
   }
   // How well the query is explained, discounted by the share of the listed name the traveller did not give.
   const denominator = matched + dissimilar + UNPAIRED_QUERY_WEIGHT * unpairedQ;
-  const score = denominator === 0 || totalL === 0 ? 0 : (matched / denominator) * (1 - (UNPAIRED_LISTED_PENALTY * unpairedL) / totalL);
-  return {
-    score,
-    pairs: score > pairsAbove ? loggedPairs(query, listed) : NO_PAIRS,
-    queryCoverage: totalQ === 0 ? 0 : pairedQueryWeight / totalQ,
-  };
+  lastQueryCoverage = totalQ === 0 ? 0 : pairedQueryWeight / totalQ;
+  let most = 0;
+  for (let k = 0; k < pairCount; k++) if (pairS[k]! > most) most = pairS[k]!;
+  lastBestPairSimilarity = most;
+  return denominator === 0 || totalL === 0 ? 0 : (matched / denominator) * (1 - (UNPAIRED_LISTED_PENALTY * unpairedL) / totalL);
 }

@@ -78,7 +78,9 @@ const MIN_PREFIX = 5;
  * MIN_PREFIX letters a prefix says too little (Ali, Alice).
  */
 function prefixSimilarity(a: string, b: string): number {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // No destructuring of a pair: this runs for every Latin token pair compared, and must not allocate.
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
   if (short.length < MIN_PREFIX || short.length === long.length || !long.startsWith(short)) return 0;
   return 0.7 + (0.2 * short.length) / long.length;
 }

@@ -13,7 +13,7 @@ import { SUBJECT_KINDS, type ListedDocument, type ListedName, type ListSource, t
 import { ScreeningError } from '../errors.js';
 import { tokenizeName, type NameToken } from '../normalize/name-tokens.js';
 import { CandidateIndex, type IndexedName } from '../index/candidate-index.js';
-import { compareNames, type TokenPair, type TokenSimilarityFn, type WeightedToken } from '../match/name-similarity.js';
+import { comparedBestPairSimilarity, comparedPairs, scoreNames, type TokenPair, type TokenSimilarityFn, type WeightedToken } from '../match/name-similarity.js';
 import { tokenSimilarity } from '../match/token-similarity.js';
 import { compareDateOfBirth, parsePartialDate, type DobAgreement, type PartialDate } from '../match/date-of-birth.js';
 import { compareNationality, nationalityCodes, type NationalityAgreement } from '../match/nationality.js';
@@ -91,6 +91,12 @@ export interface ScreenOptions {
   readonly excludeName?: (entry: WatchlistEntry, name: ListedName) => boolean;
   /** Use date of birth and nationality when given (default true); false screens on names and documents only. */
   readonly useDateAndNationality?: boolean;
+  /**
+   * Returns only the best `limit` hits (default all). Only those are explained: at threshold 0 (a calibration or an
+   * evaluation asking for a negative's best score) every entry reached is a hit, and explaining a few hundred of
+   * them per query was most of its garbage.
+   */
+  readonly limit?: number;
 }
 
 /**
@@ -101,8 +107,11 @@ export interface ScreenOptions {
  */
 export const DEFAULT_THRESHOLD = 0.569;
 const DEFAULT_CANDIDATE_LIMIT = 100;
-/** Listed names screened by warmUp(): enough for the engine to compile the hot paths (about a second of CPU). */
-const WARM_UP_QUERIES = 500;
+/**
+ * Entries whose names warmUp() screens: enough for the engine to compile the hot paths (UN + OFAC: about 1,800
+ * queries, two to three seconds of CPU).
+ */
+const WARM_UP_ENTRIES = 500;
 /** Query tokens per screened person whose similarities are memoised in the reused table (the rest in a map). */
 const MEMO_ROWS = 24;
 
@@ -115,6 +124,8 @@ const WEAK_ALIAS_CORROBORATING_TOKEN = 0.8;
 /** Score adjustments for date-of-birth and nationality agreement (added to the name score). */
 const DOB_ADJUSTMENT: Readonly<Record<DobAgreement, number>> = { exact: 0.1, compatible: 0.04, mismatch: -0.2, unknown: 0 };
 const NATIONALITY_ADJUSTMENT: Readonly<Record<NationalityAgreement, number>> = { agree: 0.04, differ: -0.08, unknown: 0 };
+/** The most that date of birth and nationality add to a name score: a name this far under the threshold is no hit. */
+const MAX_CONTEXT_RAISE = Math.max(...Object.values(DOB_ADJUSTMENT)) + Math.max(...Object.values(NATIONALITY_ADJUSTMENT));
 /** A document number agreeing is an alert on its own; less when the issuers are both known and differ. */
 const DOCUMENT_SCORE = 1;
 const DOCUMENT_OTHER_ISSUER_SCORE = 0.9;
@@ -133,11 +144,32 @@ interface DocumentHit {
   readonly match: { readonly presented: string; readonly listed: string; readonly kind: string };
 }
 
+/**
+ * An entry's best name comparison so far. Its token pairs are made only when it may become a hit: the screener
+ * improves several hundred entries' bests per query, and made them for every one.
+ */
 interface BestName {
   score: number;
   nameIndex: number;
+  nameId: number;
   queryName: string;
-  pairs: readonly TokenPair[];
+  query: readonly WeightedToken[];
+  similarity: TokenSimilarityFn;
+  /** The most alike token pair's similarity (a weak alias's corroboration looks at it). */
+  bestPair: number;
+  /** The token pairs, made with the comparison when it may reach the threshold; else made again if it becomes a hit. */
+  pairs: readonly TokenPair[] | undefined;
+}
+
+/** An entry that alerts, before its hit is made (screen() explains only the hits it returns). */
+interface FoundEntry {
+  readonly entryIndex: number;
+  readonly score: number;
+  readonly best: BestName | undefined;
+  readonly weakAliasConfirmed: boolean;
+  readonly dobAgreement: DobAgreement;
+  readonly nationalityAgreement: NationalityAgreement;
+  readonly document: DocumentHit | undefined;
 }
 
 function round6(x: number): number {
@@ -218,7 +250,9 @@ export class Screener {
    */
   calibrate(negatives: readonly PersonQuery[], falseAlertRate: number): Calibration {
     const scores = negatives.map(
-      (person) => this.screen({ names: person.names, ...(person.kind !== undefined ? { kind: person.kind } : {}) }, { threshold: 0, useDateAndNationality: false })[0]?.score ?? 0,
+      (person) =>
+        this.screen({ names: person.names, ...(person.kind !== undefined ? { kind: person.kind } : {}) }, { threshold: 0, useDateAndNationality: false, limit: 1 })[0]
+          ?.score ?? 0,
     );
     const calibration = calibrationFromScores(scores);
     this.#threshold = thresholdForRate(calibration, falseAlertRate);
@@ -226,19 +260,27 @@ export class Screener {
   }
 
   /**
-   * Screens `count` listed names (the first name of evenly spaced entries, each as its entry's kind) and drops the
-   * results. A fresh screener has its hot paths compiled by the JavaScript engine during its first few hundred
-   * queries, at several times the steady cost per query; a server calls this once after building the screener, and
-   * the benchmark and the evaluation call it before timing, so that latency is measured as a running post sees it.
-   * Returns the CPU milliseconds spent.
+   * Screens the names of `count` evenly spaced entries, each as its entry's kind, and drops the results. A fresh
+   * screener has its hot paths compiled by the JavaScript engine during its first few hundred queries, at several
+   * times the steady cost per query; a server calls this once after building the screener, and the benchmark and the
+   * evaluation call it before timing, so that latency is measured as a running post sees it. Every name of an entry
+   * is screened (its Arabic-script and Latin names take different comparison paths), and so is the name without its
+   * first part, the rest reversed (the paths of a partial, reordered name: unpaired parts, joined spellings, weak
+   * pairs), at the screener's threshold so that hits and their explanations are built as in service. Only the first
+   * names warmed the engine before: a path first taken in timed queries (an Arabic-script query, a partial name, a
+   * hit's explanation) was compiled and re-optimised there, and that made most of the slowest 1 % (MATCHING.md,
+   * section 7). Returns the CPU milliseconds spent.
    */
-  warmUp(count = WARM_UP_QUERIES): number {
+  warmUp(count = WARM_UP_ENTRIES): number {
     const start = process.cpuUsage();
     const step = Math.max(1, Math.floor(this.#entries.length / Math.max(1, count)));
     for (let i = 0; i < this.#entries.length; i += step) {
       const { entry } = this.#entries[i]!;
-      const name = entry.names[0];
-      if (name !== undefined) this.screen({ names: [name.full], kind: entry.kind }, { threshold: 1 });
+      for (const name of entry.names) {
+        this.screen({ names: [name.full], kind: entry.kind });
+        const parts = name.full.split(/\s+/).filter((part) => part !== '');
+        if (parts.length > 1) this.screen({ names: [parts.slice(1).reverse().join(' ')], kind: entry.kind });
+      }
     }
     const used = process.cpuUsage(start);
     return (used.user + used.system) / 1000;
@@ -303,9 +345,23 @@ export class Screener {
       if (options.excludeName?.(entry, listedName) === true) return;
       const target = listedName.quality === 'low' ? weak : good;
       const best = target.get(indexed.entryIndex);
-      const comparison = compareNames(query, this.#listedWeighted[nameId]!, similarity, best?.score ?? Number.NEGATIVE_INFINITY);
-      if (best === undefined || comparison.score > best.score)
-        target.set(indexed.entryIndex, { score: comparison.score, nameIndex: indexed.nameIndex, queryName, pairs: comparison.pairs });
+      const listed = this.#listedWeighted[nameId]!;
+      // The score alone: no object per comparison, and the best's object is updated in place.
+      const score = scoreNames(query, listed, similarity);
+      if (best !== undefined && score <= best.score) return;
+      const pairs = options.limit === undefined && score + MAX_CONTEXT_RAISE >= threshold ? comparedPairs(query, listed) : undefined;
+      if (best === undefined)
+        target.set(indexed.entryIndex, { score, nameIndex: indexed.nameIndex, nameId, queryName, query, similarity, bestPair: comparedBestPairSimilarity(), pairs });
+      else {
+        best.pairs = pairs;
+        best.score = score;
+        best.nameIndex = indexed.nameIndex;
+        best.nameId = nameId;
+        best.queryName = queryName;
+        best.query = query;
+        best.similarity = similarity;
+        best.bestPair = comparedBestPairSimilarity();
+      }
     };
     for (const queryName of person.names) {
       for (const tokens of tokenizeName(queryName)) {
@@ -329,9 +385,8 @@ export class Screener {
     }
 
     const documentHits = this.#documentHits(person.documents ?? [], person.kind);
-    const hits: Hit[] = [];
-    const entryIndexes = new Set<number>([...good.keys(), ...weak.keys(), ...documentHits.keys()]);
-    for (const entryIndex of entryIndexes) {
+    const found: FoundEntry[] = [];
+    const consider = (entryIndex: number): void => {
       const prepared = this.#entries[entryIndex]!;
       const { entry } = prepared;
       const dobAgreement = compareDateOfBirth(dob, entry.datesOfBirth);
@@ -344,7 +399,7 @@ export class Screener {
       // A weak alias never raises a hit alone: it counts only when a good name (in part), the date of birth or a
       // document already points at the entry.
       if (weakName !== undefined && weakName.score > (goodName?.score ?? 0)) {
-        const corroborated = goodName?.pairs.some((p) => p.similarity >= WEAK_ALIAS_CORROBORATING_TOKEN) ?? false;
+        const corroborated = (goodName?.bestPair ?? 0) >= WEAK_ALIAS_CORROBORATING_TOKEN;
         const confirmed =
           corroborated || (goodName?.score ?? 0) >= WEAK_ALIAS_CONFIRM_FLOOR || dobAgreement === 'exact' || document !== undefined;
         if (confirmed) {
@@ -356,12 +411,23 @@ export class Screener {
       if (document !== undefined) score = Math.max(score, document.score);
       score = round6(Math.min(1, Math.max(0, score)));
       // No name evidence (only an unconfirmed weak alias) and no document: nothing to report, whatever the threshold.
-      if (score < threshold || (best === undefined && document === undefined)) continue;
-      const { hash } = prepared;
-      if (decisions.suppresses(person.id, entry.source, entry.id, hash)) continue;
+      if (score < threshold || (best === undefined && document === undefined)) return;
+      if (decisions.suppresses(person.id, entry.source, entry.id, prepared.hash)) return;
+      found.push({ entryIndex, score, best, weakAliasConfirmed, dobAgreement, nationalityAgreement, document });
+    };
+    // Every entry with name or document evidence once (no set of them is built: a query reaches a few hundred).
+    for (const entryIndex of good.keys()) consider(entryIndex);
+    for (const entryIndex of weak.keys()) if (!good.has(entryIndex)) consider(entryIndex);
+    for (const entryIndex of documentHits.keys()) if (!good.has(entryIndex) && !weak.has(entryIndex)) consider(entryIndex);
+    const entryId = (f: FoundEntry): string => this.#entries[f.entryIndex]!.entry.id;
+    found.sort((a, b) => b.score - a.score || (entryId(a) < entryId(b) ? -1 : entryId(a) > entryId(b) ? 1 : 0));
+    if (options.limit !== undefined && found.length > options.limit) found.length = Math.max(0, options.limit);
+    // Hits are made and explained for the entries returned only.
+    return found.map(({ entryIndex, score, best, weakAliasConfirmed, dobAgreement, nationalityAgreement, document }): Hit => {
+      const { entry, hash } = this.#entries[entryIndex]!;
       const primary = entry.names.find((n) => n.kind === 'primary') ?? entry.names[0];
       const listedName = best === undefined ? undefined : entry.names[best.nameIndex]!;
-      hits.push({
+      return {
         source: entry.source,
         entryId: entry.id,
         entryKind: entry.kind,
@@ -378,7 +444,7 @@ export class Screener {
                   listedKind: listedName.kind,
                   quality: listedName.quality,
                   score: round6(best.score),
-                  pairs: best.pairs,
+                  pairs: this.#bestPairs(best),
                   ...(weakAliasConfirmed ? { weakAliasConfirmed } : {}),
                 },
               }
@@ -387,10 +453,16 @@ export class Screener {
           nationality: nationalityAgreement,
           ...(document !== undefined ? { document: document.match } : {}),
         },
-      });
-    }
-    hits.sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
-    return hits;
+      };
+    });
+  }
+
+  /** The token pairs of a best name comparison, compared again if not made (within its screen() call: the memo holds). */
+  #bestPairs(best: BestName): readonly TokenPair[] {
+    if (best.pairs !== undefined) return best.pairs;
+    const listed = this.#listedWeighted[best.nameId]!;
+    scoreNames(best.query, listed, best.similarity);
+    return comparedPairs(best.query, listed);
   }
 
   /** Entries whose listed documents agree with a presented one (names play no part). */
