@@ -47,15 +47,20 @@ test('retrieval returns at most the limit, best covered names first', () => {
 test('common tokens weigh less than rare ones', () => {
   const w = (s: string) => index.weight(tokenizeName(s)[0]![0]!);
   assert.ok(w('Muhammad') < w('Haqqani'));
-  // Neither on the lists nor among the counted names.
-  assert.equal(w('Zbqrtvx'), 1);
+  // Not on the lists (inverse document frequency 1) and not among the counted names (the counted names' mean).
+  assert.ok(Math.abs(w('Zbqrtvx') - (1 + populationInformativeness('zzzz')) / 2) < 1e-9);
 });
 
 test('a name common in the population weighs less than an equally unlisted rare one', () => {
   const w = (s: string) => index.weight(tokenizeName(s)[0]![0]!);
   // None of these is in the index: only the population prior tells them apart.
   assert.ok(w('Thomas') < w('Qasim'), `${w('Thomas')} vs ${w('Qasim')}`);
-  assert.ok(w('Qasim') < w('Zbqrtvx'));
   assert.ok(populationInformativeness(skeletonKey('smth')) < 0.4);
-  assert.equal(populationInformativeness('zzzz'), 1);
+});
+
+test('a name the frequency table does not count is taken as a typical counted name, not the rarest', () => {
+  const uncounted = populationInformativeness('zzzz');
+  // Between Smith's and the rarest counted names': the table holds some names, so absence does not mean rare.
+  assert.ok(uncounted > populationInformativeness(skeletonKey('smth')) && uncounted < 0.8, String(uncounted));
+  assert.ok(populationInformativeness(skeletonKey('ksm')) > uncounted);
 });

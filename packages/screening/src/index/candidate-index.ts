@@ -27,23 +27,43 @@ const COMMON_TOKEN_WEIGHT = 0.3;
 /** Floor on token weight: even "Muhammad" says something. */
 const MIN_WEIGHT = 0.1;
 /**
- * Pseudo-count of a name in the population prior: below the smallest count of a variant group, so an unseen name
- * (the groups hold only the commoner names) comes out as informative as names get, never infinitely so.
+ * Pseudo-count of a name in the population prior: below the smallest count of a variant group, so the rarest
+ * counted names come out nearly as informative as names get, never infinitely so.
  */
 const PRIOR_SMOOTHING = 5;
 
 const FREQUENCIES = TRANSLITERATION_MODEL.nameFrequencies;
 const LOG_PRIOR_RANGE = Math.log(FREQUENCIES.total / PRIOR_SMOOTHING);
 
-/**
- * How informative a name with this key is in the general population, in [0, 1]: -log of its smoothed relative
- * frequency among the counted names (the learned model's nameFrequencies), scaled so an unseen name weighs 1.
- * Smith 0.36, Muhammad 0.43, Qasim 0.75.
- */
-export function populationInformativeness(key: string): number {
-  const count = FREQUENCIES.counts[key] ?? 0;
+/** -log of a count's smoothed relative frequency among the counted names, scaled so a count of 0 gives 1. */
+function countInformativeness(count: number): number {
   const x = Math.log(FREQUENCIES.total / (count + PRIOR_SMOOTHING)) / LOG_PRIOR_RANGE;
   return Math.max(0, Math.min(1, x));
+}
+
+/**
+ * Population informativeness of a name the frequency table does not count: the mean over the names it counts
+ * (0.72). The table holds the commoner names that have an Arabic spelling (594 keys), not all names, so a name
+ * missing from it is not known to be rare: Johnson and Jordan are among the commonest names in much of the world. Weighing them 1, as the rarest name, made an unlisted Western surname shared with one listed
+ * name a strong match ("Matthew Johnson" against JOHNSON ANDRE 0.589, among the negatives that set the threshold).
+ * The table's mean is the neutral prior: what a name is expected to tell when nothing is known of it. The median
+ * (0.74) was the other candidate; on the dev pairs the mean lost no pair and the median two (MATCHING.md, section 3).
+ */
+const UNCOUNTED_INFORMATIVENESS = ((): number => {
+  const counts = Object.values(FREQUENCIES.counts);
+  let sum = 0;
+  for (const count of counts) sum += countInformativeness(count);
+  return counts.length === 0 ? 1 : sum / counts.length;
+})();
+
+/**
+ * How informative a name with this key is in the general population, in [0, 1]: -log of its smoothed relative
+ * frequency among the counted names (the learned model's nameFrequencies); a name not counted gets the counted
+ * names' mean (UNCOUNTED_INFORMATIVENESS). Smith 0.36, Muhammad 0.43, Qasim 0.75, Johnson 0.72.
+ */
+export function populationInformativeness(key: string): number {
+  const count = FREQUENCIES.counts[key];
+  return count === undefined ? UNCOUNTED_INFORMATIVENESS : countInformativeness(count);
 }
 
 /** One indexed name: the caller's ids plus its tokens. */
