@@ -125,9 +125,24 @@ test('a nasab chain marks the forefathers after bin/ibn/ould/بن, up to the nis
   assert.deepEqual(nasab('Osama bin Laden'), [false, false]);
   assert.deepEqual(nasab('HAMADI BEN ABDUL AZIZ BEN ALI BOUYEHIA'), [false, true, true, false]);
   assert.deepEqual(nasab('عبد الرحمن ولد محمد الحسين ولد محمد سليم'), [false, true, false, true, false]);
-  // A leading Ben is a given name, and a name without filiation has no chain.
+  // A leading Ben is a given name, and a name without filiation or nisba has no chain.
   assert.deepEqual(nasab('Ben Ali Salih'), [false, false, false]);
   assert.deepEqual(nasab('Sirajuddin Jallaloudine Haqqani'), [false, false, false]);
+  assert.deepEqual(nasab('MOHAMMED QASIM MIR WALI KHUDAI RAHIM'), [false, false, false, false, false, false]);
+});
+
+test('without filiation words, the parts after the father\'s name and before the nisba are the chain', () => {
+  const nasab = (name: string): boolean[] => tokenizeName(name)[0]!.map((t) => t.nasab);
+  // Given name, father, grandfather, great-grandfather, nisba (UN: QDi.020).
+  assert.deepEqual(nasab('MOHAMMAD HAMDI MOHAMMAD SADIQ AL-AHDAL'), [false, false, true, true, false]);
+  // An abd compound is one part and its article no nisba; the chain ends at the first nisba.
+  assert.deepEqual(nasab('Abd Al-Rahman Muhammad Zafir al-Dubaysi al-Juhani'), [false, false, true, false, false]);
+  assert.deepEqual(nasab('سالم أحمد سالم الحمدان'), [false, false, true, false]);
+  // ud-Din joins its part; its article is no nisba.
+  assert.deepEqual(nasab('Siraj ud Din Ahmad Khan al-Noor'), [false, false, true, false]);
+  // Two parts before the nisba: given name and father, no chain; a trailing article introduces nothing.
+  assert.deepEqual(nasab('Ayman Muhammad al-Zawahiri'), [false, false, false]);
+  assert.deepEqual(nasab('Ali Hassan Ahmad Al'), [false, false, false, false]);
 });
 
 test('a kunya (Abu, Abou, Umm, ابو followed by a name) marks both its words; a trailing Abu is a name part', () => {

@@ -8,7 +8,8 @@
  *   khel, زاده, خيل) join the preceding part;
  * - filiation words (bin, ibn, bint, ould, بن, ابن, بنت, ولد) are dropped: they say "son of", not who.
  * Tokens arrive folded (fold.ts, arabic-script.ts) in list order.
- * nasabParts marks the father's and forefathers' names a filiation word introduces (the nasab chain).
+ * nasabParts marks the forefathers' names of the nasab chain: those a filiation word introduces, or, written without
+ * one, the parts between the father's name and the nisba.
  */
 import { ARABIC_ARTICLE } from './arabic-script.js';
 
@@ -76,10 +77,12 @@ export function kunyaParts(tokens: readonly string[]): boolean[] {
  * word ("bin", "ibn", "ولد"...), up to the part an article introduces (the nisba or family name, "al-Kawari") or the
  * name's last part ("bin Laden": a family name). "ABD AL-LATIF BIN ABDALLAH SALIH MUHAMMAD AL-KAWARI" -> abdallah,
  * salih, muhammad. A nasab identifies less than the given name and the nisba: lists and travellers keep or drop its
- * links independently of the rest.
+ * links independently of the rest. A chain written without filiation words is recognised too (see
+ * chainWithoutFiliation).
  */
 export function nasabParts(tokens: readonly string[]): boolean[] {
   const out = tokens.map(() => false);
+  if (!tokens.some((t, i) => FILIATION.has(t) || (t === 'ben' && i > 0))) return chainWithoutFiliation(tokens, out);
   let inChain = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -119,7 +122,7 @@ export function canonicalParticles(tokens: readonly string[], nasab?: readonly b
     // A standalone article before a name part is dropped, in either script: Arabic script glues its article, so a
     // standalone ال is the family word آل ("Al Saud", folded with its madda) or a split spelling.
     if (isArticle(token) && next !== undefined) continue;
-    if ((DIN_FORM.test(token) || ARABIC_DIN.has(token) || ULLAH_FORM.test(token) || token === ARABIC_ALLAH || LINEAGE_SUFFIXES.has(token)) && out.length > 0) {
+    if (joinsPrevious(token) && out.length > 0) {
       const joined = ARABIC_DIN.has(token) ? stripArticle(token) : token;
       out[out.length - 1] += joined;
       continue;
@@ -142,4 +145,45 @@ export function canonicalParticles(tokens: readonly string[], nasab?: readonly b
   if (out.length > 0) return out;
   if (nasabOut !== undefined) tokens.forEach((_, i) => (nasabOut[i] = false));
   return [...tokens];
+}
+
+/**
+ * The nasab chain of a name written without filiation words, as lists write most Arabic names: given name, father's
+ * name, grandfather's and further forefathers' names, then the nisba or family name, which an article introduces
+ * ("MOHAMMAD HAMDI MOHAMMAD SADIQ AL-AHDAL": Mohammad, his father Hamdi, then Mohammad and Sadiq). Without "bin"
+ * nothing says where the chain starts, so only the parts from the third on, before the first part an article
+ * introduces, are marked: the second is the father's name, which travellers and lists use as a family name
+ * ("Mohammad Hamdi"), and a name without an article-led part (Afghan and Somali names: "MOHAMMED QASIM MIR WALI
+ * KHUDAI RAHIM") is left alone. Parts are counted as canonicalParticles makes them (an abd compound is one part,
+ * "ud-Din" and "ullah" join the part before).
+ */
+function chainWithoutFiliation(tokens: readonly string[], out: boolean[]): boolean[] {
+  const forefathers: number[] = [];
+  let part = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const gluedArticle = token.startsWith(ARABIC_ARTICLE) && token !== ARABIC_ALLAH;
+    if (isArticle(token) || (part > 0 && gluedArticle)) {
+      // A leading article, and the article of "ud-Din", are no nisba's.
+      if (part === 0 || (isArticle(token) && joinsPrevious(tokens[i + 1] ?? ''))) continue;
+      // The nisba (an article before it, or glued in Arabic script) ends the chain; a trailing article is none.
+      if (isArticle(token) && i === tokens.length - 1) return out;
+      for (const k of forefathers) out[k] = true;
+      return out;
+    }
+    if (part > 0 && joinsPrevious(token)) continue;
+    if (part >= 2) forefathers.push(i);
+    part++;
+    if (ABD_FORMS.has(token) && i + 1 < tokens.length) {
+      // "abd al rahman" is one part: its article is not the nisba's.
+      if (isArticle(tokens[i + 1]!) && i + 2 < tokens.length) i++;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** `din`, `ullah` and lineage suffixes: canonicalParticles joins them to the part before. */
+function joinsPrevious(token: string): boolean {
+  return DIN_FORM.test(token) || ARABIC_DIN.has(token) || ULLAH_FORM.test(token) || token === ARABIC_ALLAH || LINEAGE_SUFFIXES.has(token);
 }
