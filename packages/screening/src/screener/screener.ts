@@ -109,8 +109,8 @@ export interface ScreenOptions {
 export const DEFAULT_THRESHOLD = 0.552;
 const DEFAULT_CANDIDATE_LIMIT = 100;
 /**
- * Entries whose names warmUp() screens: enough for the engine to compile the hot paths (UN + OFAC: about 1,800
- * queries, two to three seconds of CPU).
+ * Entries whose names warmUp() screens: enough for the engine to compile the hot paths (UN + OFAC: about 2,500
+ * queries, three to five seconds of CPU on a loaded machine; UN alone, whose entries have many aliases, 4,250).
  */
 const WARM_UP_ENTRIES = 500;
 /** Query tokens per screened person whose similarities are memoised in the reused table (the rest in a map). */
