@@ -58,6 +58,15 @@ test('warming up screens listed names and changes no result', () => {
   assert.deepEqual(fresh.screen({ names: ['Seraj-ud-Din Haqani'] }), before);
 });
 
+test('the warm-up queries, for a caller that screens them a few at a time, are every name of the sampled entries and a partial one', () => {
+  const queries = [...new Screener(FIXTURE).warmUpQueries(FIXTURE.length)];
+  for (const entry of FIXTURE) {
+    for (const name of entry.names) assert.ok(queries.some((q) => q.names[0] === name.full && q.kind === entry.kind), name.full);
+  }
+  const multiPart = FIXTURE.flatMap((e) => e.names).filter((n) => n.full.trim().split(/\s+/).length > 1).length;
+  assert.ok(queries.length >= FIXTURE.flatMap((e) => e.names).length + multiPart);
+});
+
 test('a person on no list gets no hits', () => {
   assert.deepEqual(screener.screen({ names: ['Maria Isis Leão'], dateOfBirth: '1967-04-21', nationalities: ['Costa Rica'] }), []);
 });
