@@ -379,6 +379,12 @@ interface SearchOutcome {
   readonly wallMs: number;
   readonly cpuMs: number;
   readonly penetration: number;
+  /**
+   * A mated probe whose mate was not ranked first: `index` when the mate, matched on its own, outscores the top
+   * candidate (the index left it out of the shortlist), `outscored` when a background subject scored higher (full
+   * matching of every subject would miss it too).
+   */
+  readonly miss?: { readonly kind: 'index' | 'outscored'; readonly mateScore: number; readonly topScore: number; readonly topId: string };
 }
 
 async function runSearches(gallery: FingerprintGallery, probes: readonly Probe[], options: { exhaustive: boolean; shortlist: number }, label: string): Promise<SearchOutcome[]> {
@@ -396,13 +402,21 @@ async function runSearches(gallery: FingerprintGallery, probes: readonly Probe[]
     const cpu = cpuMs() - cpuStart;
     const top = result.candidates[0];
     const mateHit = probe.mate === undefined ? undefined : result.candidates.find((c) => c.subjectId === probe.mate);
+    const rank1 = probe.mate !== undefined && top?.subjectId === probe.mate;
+    let miss: SearchOutcome['miss'];
+    if (probe.mate !== undefined && !rank1) {
+      const mateScore = gallery.verify(probe.mate, probe.fingers)?.score ?? -Infinity;
+      const topScore = top?.score ?? -Infinity;
+      miss = { kind: mateScore > topScore ? 'index' : 'outscored', mateScore: round(mateScore, 2), topScore: round(topScore, 2), topId: top?.subjectId ?? '' };
+    }
     outcomes.push({
       mate: probe.mate,
       score: probe.mate === undefined ? (top?.score ?? -Infinity) : (mateHit?.score ?? -Infinity),
-      rank1: probe.mate !== undefined && top?.subjectId === probe.mate,
+      rank1,
       wallMs,
       cpuMs: cpu,
       penetration: result.penetration,
+      ...(miss === undefined ? {} : { miss }),
     });
     bar.update(outcomes.length);
   }
@@ -498,6 +512,7 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
       fnirAtPredicted01: round(fnirAt(predicted[1]!), 4),
       calibratedFpirAtEmpirical1: round(thresholdToFpir(empirical[0]!, gallery.size), 6),
       exhaustiveRank1: reference === undefined ? null : round(share(reference.filter((o) => o.rank1).length, reference.length), 4),
+      rank1Misses: matedOutcomes.flatMap((o) => (o.miss === undefined ? [] : [{ mate: o.mate, ...o.miss }])),
       latency: 'wall-clock per search, searches one after another, each using every search worker',
       searchWorkers: workers,
       meanMs: round(meanWall, 1),
@@ -528,7 +543,9 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
         `sarhad bench identify: ${result.subjects} subjects x ${result.fingers} fingers (${result.backgroundSubjects} synthetic${result.background === null ? '' : ` ${result.background}`} + ${enrol.length} FVC), ` +
           `${result.mode} search${exhaustive ? '' : `, shortlist ${options.shortlist}`}; ${result.cpu}, ${result.cores} cores, Node ${result.node}`,
         `  accuracy     rank-1 ${pct(result.rank1)} of ${result.matedProbes} mated probes` +
-          (result.exhaustiveRank1 === null ? '' : ` (exhaustive reference ${pct(result.exhaustiveRank1)})`),
+          (result.exhaustiveRank1 === null ? '' : ` (exhaustive reference ${pct(result.exhaustiveRank1)})`) +
+          `; misses: ${result.rank1Misses.filter((m) => m.kind === 'index').length} left out by the index, ` +
+          `${result.rank1Misses.filter((m) => m.kind === 'outscored').length} outscored by a background subject`,
         `               FNIR ${pct(result.fnirAtFpir1)} at FPIR 1 % (threshold ${result.thresholdAtFpir1}), ${pct(result.fnirAtFpir01)} at FPIR 0.1 % ` +
           `(threshold ${result.thresholdAtFpir01}); ${result.nonMatedProbes} non-mated probes of ${nonMatedPossible} possible`,
         `               calibrated thresholds for FPIR 1 % / 0.1 % over ${result.subjects}: ${result.predictedThresholdAtFpir1} / ${result.predictedThresholdAtFpir01}, ` +

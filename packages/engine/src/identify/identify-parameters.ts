@@ -10,7 +10,7 @@
 /** Minutiae kept per enrolled finger, the best by quality (FVC extractions hold 9-62; the extractor keeps <= 100). */
 export const MAX_GALLERY_MINUTIAE = 64;
 
-/** Index codes kept per enrolled finger: the triangles of smallest perimeter (short edges distort least). */
+/** Index codes kept per enrolled finger: small triangles (short edges distort least) spread over the print (fingerCodes). */
 export const MAX_FINGER_CODES = 128;
 
 /** Fingers one subject may hold: ISO/IEC 19794-2 finger positions 1..10. */

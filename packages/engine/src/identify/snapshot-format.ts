@@ -11,7 +11,11 @@
 import { EngineError } from '../errors.js';
 
 export const SNAPSHOT_MAGIC = 'SRHDGLRY';
-export const SNAPSHOT_VERSION = 1;
+/**
+ * 2: index codes spread over the print (triangle-codes.ts fingerCodes); a version-1 file holds the smallest
+ * triangles' codes, so it is refused and the gallery rebuilt from the database.
+ */
+export const SNAPSHOT_VERSION = 2;
 export const SNAPSHOT_HEADER_BYTES = 64;
 
 /** Where a snapshot is written: called with consecutive pieces (views the sink must not keep after returning). */
