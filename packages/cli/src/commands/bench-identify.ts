@@ -12,7 +12,9 @@
  *   defaults); `--non-mated` of them, spread evenly, are searched. Their count sets the FPIR resolution (1,000
  *   probes: 0.1 % is one false positive).
  *
- * Reported: rank-1 identification rate of mated probes; FNIR at FPIR 1 % and 0.1 % (the threshold that lets that
+ * Reported: rank-1 identification rate of mated probes, with each miss classified (`rank1Misses`): `index` when the
+ * mate, matched on its own (gallery.verify), outscores the top candidate, so the index left it out of the shortlist,
+ * `outscored` when a background subject scores higher (full matching of every subject would miss it too); FNIR at FPIR 1 % and 0.1 % (the threshold that lets that
  * share of non-mated probes return any candidate, found empirically, and FNIR the share of mated probes whose mate
  * does not reach it); the same at the thresholds the calibration predicts (per-subject FMR = FPIR / N, fpir.ts),
  * with the FPIR actually observed there; penetration (subjects fully matched / subjects searched); latency p50,
