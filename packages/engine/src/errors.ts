@@ -35,7 +35,7 @@ export const ENGINE_ERROR_CODES = [
   'ENGINE_GALLERY_NOT_FOUND',
   /** The gallery was closed; it accepts no more writes or searches. */
   'ENGINE_GALLERY_CLOSED',
-  /** A gallery search worker failed or stopped while answering. */
+  /** A worker thread (gallery search, image extraction) failed or stopped while answering, or its pool was closed. */
   'ENGINE_WORKER_FAILED',
   /** The bytes are not a gallery snapshot this engine reads (magic, format version or record layout differ). */
   'ENGINE_SNAPSHOT_INVALID',

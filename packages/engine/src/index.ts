@@ -10,6 +10,7 @@ export * from './image/resample.js';
 
 // Extraction: image -> minutiae template with quality.
 export * from './minutiae/extract.js';
+export * from './extract-pool/extraction-pool.js';
 
 // Templates: the in-memory model and its codecs (Sarhad, ISO/IEC 19794-2:2005, ANSI/INCITS 378-2004).
 export * from './template/template.js';
