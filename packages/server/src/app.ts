@@ -7,6 +7,7 @@
  * anything else is logged and answered as INTERNAL without details. Every error body is
  * `{ "error": { "code": "...", "message": "..." } }`.
  */
+import { ExtractionPool } from '@sarhad/engine';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
@@ -69,12 +70,16 @@ export function build(deps: AppDeps): FastifyInstance {
   // First, so that it records every route registered below for the OpenAPI document (/docs, /docs/json).
   registerOpenApi(app);
   let auditSigningKey = deps.auditSigningKey;
+  // Workers start with the first raster a lane sends (an app that only sees templates starts none) and end here.
+  const extraction = new ExtractionPool();
+  app.addHook('onClose', () => extraction.close());
   const ctx: ServiceContext = Object.freeze({
     db: deps.database.db,
     dialect: deps.database.dialect,
     clock: deps.clock,
     config: deps.config,
     logger: deps.logger,
+    extraction,
     gallery: deps.gallery ?? createGallery(deps.database.db, deps.config, undefined, deps.logger),
     watchlists: new WatchlistScreening(deps.database.db),
     metrics: new Metrics(),

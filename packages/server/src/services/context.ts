@@ -2,6 +2,7 @@
  * What every service function receives: the query layer, the clock, the configuration and a logger. Built once
  * in `build(deps)`; never a module-level singleton.
  */
+import type { ExtractionPool } from '@sarhad/engine';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
@@ -20,6 +21,11 @@ export interface ServiceContext {
   readonly clock: Clock;
   readonly config: Config;
   readonly logger: Logger;
+  /**
+   * Worker threads that extract templates from captures sent as grey rasters, started on the first one. Absent (the
+   * console commands, which capture no rasters), a raster is extracted on the calling thread.
+   */
+  readonly extraction?: ExtractionPool;
   /** Enrolled fingers for 1:N search, loaded when the application becomes ready. */
   readonly gallery: IdentificationGallery;
   /** The screener over the latest stored version of every watchlist. */

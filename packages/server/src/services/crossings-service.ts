@@ -264,7 +264,7 @@ export async function processCrossing(
   const holderId = document?.traveller_id;
 
   // 2. The fingers: 1:1 against the document holder, or 1:N when there is no known holder.
-  const fingers: CapturedFinger[] = request.fingers ? captureFingers({ fingers: request.fingers }) : [];
+  const fingers: CapturedFinger[] = request.fingers ? await captureFingers(ctx, { fingers: request.fingers }) : [];
   let method: Crossing['biometrics']['method'] = 'none';
   let outcome: BiometricOutcome = 'not_captured';
   let score: number | null = null;

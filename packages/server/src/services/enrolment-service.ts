@@ -229,7 +229,7 @@ export async function enrolTraveller(ctx: ServiceContext, user: UserPrincipal, i
   const post = await getPostRow(ctx, user, input.post);
   // Validate the record (birth date) before the search, so a bad record never opens a case.
   travellerRow(input.traveller, actorOf(user), post.id, nowIso(ctx));
-  const fingers = captureFingers(input);
+  const fingers = await captureFingers(ctx, input);
   return enrolSearched(ctx, user, post, fingers, { newTraveller: input.traveller });
 }
 
@@ -244,7 +244,7 @@ export async function enrolFingerprints(
   const taken = (await fingerprintsRepo.listFingerprints(ctx.db, travellerId)).map((f) => f.finger_position);
   const clash = input.fingers.find((f) => taken.includes(f.position));
   if (clash) throw new ServerError('FINGERPRINT_POSITION_TAKEN', `traveller ${travellerId} already has finger ${clash.position} enrolled`);
-  const fingers = captureFingers(input);
+  const fingers = await captureFingers(ctx, input);
   return enrolSearched(ctx, user, post, fingers, { existing: travellerId });
 }
 

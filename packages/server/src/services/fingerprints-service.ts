@@ -16,7 +16,7 @@ import type { FingerCapture, FingerprintSource } from '../domain/fingerprints.js
 import { appendAudit } from './audit-service.js';
 import { requirePermission } from './access.js';
 import { getPostRow } from './posts-service.js';
-import { captureFinger, type CapturedFinger } from './fingerprint-capture.js';
+import { captureFingerAsync, type CapturedFinger } from './fingerprint-capture.js';
 import type { ServiceContext } from './context.js';
 
 
@@ -95,9 +95,18 @@ export async function storeFingerprints(
   });
 }
 
-/** Captures every submitted finger; the first unusable or invalid one fails the whole submission. */
-export function captureFingers(submission: { readonly fingers: readonly FingerCapture[] }): CapturedFinger[] {
-  return submission.fingers.map(captureFinger);
+/**
+ * Captures every submitted finger, rasters in the context's extraction workers (several at once); the first unusable
+ * or invalid finger in submission order fails the whole submission, with the error it had.
+ */
+export async function captureFingers(
+  ctx: Pick<ServiceContext, 'extraction'>,
+  submission: { readonly fingers: readonly FingerCapture[] },
+): Promise<CapturedFinger[]> {
+  const settled = await Promise.allSettled(submission.fingers.map((finger) => captureFingerAsync(finger, ctx.extraction)));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<CapturedFinger>).value);
 }
 
 /** Checks the caller may enrol fingers for this traveller at this post and returns both. */

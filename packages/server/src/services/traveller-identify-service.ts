@@ -60,7 +60,7 @@ function round(score: number): number {
  */
 export async function identifyTravellers(ctx: ServiceContext, user: UserPrincipal, search: FingerprintSearch): Promise<IdentifyResult> {
   requirePermission(user, 'travellers.identify');
-  const fingers = captureFingers({ fingers: search.fingers });
+  const fingers = await captureFingers(ctx, { fingers: search.fingers });
   const identification = identificationThreshold(ctx);
   const verification = Math.min(fmrToThreshold(ctx.config.biometrics.verificationFmr), identification);
   const hits = await ctx.gallery.identify(fingers, { threshold: verification, limit: search.limit ?? IDENTIFY_LIMIT_DEFAULT });
