@@ -11,14 +11,13 @@
  * On PostgreSQL the queries run in the server process, so wall time is the figure to read there. The database is a
  * fresh temporary SQLite file, or a fresh PostgreSQL schema dropped afterwards.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { pino } from 'pino';
-import { openDatabase, type Database } from '../src/db/database.js';
+import type { Database } from '../src/db/database.js';
+import { openBenchDatabase, seededRandom } from './bench-database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
@@ -42,40 +41,6 @@ const BATCH = 500; // rows per INSERT (under SQLite's parameter limit)
 const FIRST_DAY_UTC = Date.parse('2026-10-27T00:00:00Z');
 const DAY_MS = 86_400_000;
 
-/** A small deterministic generator (mulberry32), so every run builds the same month. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function open(): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const schema = `bench_flows_${randomBytes(4).toString('hex')}`;
-    const database = await openDatabase({ kind: 'postgres', url, schema });
-    return {
-      database,
-      cleanup: async () => {
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db);
-        await database.close();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'sarhad-bench-flows-'));
-  const database = await openDatabase({ kind: 'sqlite', file: join(dir, 'sarhad.sqlite') });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function fill(database: Database): Promise<string> {
   const db = database.db;
@@ -84,7 +49,7 @@ async function fill(database: Database): Promise<string> {
   await db.insertInto('posts').values({ id: postId, code: 'TKM', name: 'Torkham', side: 'PK', time_zone: 'Asia/Karachi', created_at: now }).execute();
   const laneId = randomUUID();
   await db.insertInto('lanes').values({ id: laneId, post_id: postId, code: 'E01', name: 'Counter 1', direction: 'both', created_at: now }).execute();
-  const next = random(2026);
+  const next = seededRandom(2026);
   const people: { traveller: string; document: string }[] = [];
   for (let from = 0; from < TRAVELLERS; from += BATCH) {
     const travellers = [];
@@ -137,7 +102,7 @@ async function fill(database: Database): Promise<string> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  const { database, cleanup } = await open();
+  const { database, cleanup } = await openBenchDatabase('flows');
   try {
     await migrateToLatest(database);
     await fill(database);
