@@ -25,7 +25,6 @@ export class WatchlistScreening {
   readonly #db: Kysely<DB>;
   #current: CurrentScreener | undefined;
   #building: Promise<CurrentScreener> | undefined;
-  #warming: Promise<void> = Promise.resolve();
 
   constructor(db: Kysely<DB>) {
     this.#db = db;
@@ -60,13 +59,10 @@ export class WatchlistScreening {
     this.#current = { screener, versions };
     // Compile the matcher's hot paths now, after an import, rather than during the first travellers' crossings; a
     // few queries at a time, since the whole warm-up is seconds of CPU and every lane's requests share this thread.
-    this.#warming = this.#warmUp(screener);
+    // Nothing waits for it: a query that failed here would fail, and be reported, when a crossing screens it, so a
+    // failure must not become an unhandled rejection that stops the server.
+    this.#warmUp(screener).catch(() => undefined);
     return this.#current;
-  }
-
-  /** Resolves when the current screener's warm-up has run (tests and benchmarks wait for it before timing). */
-  async warmedUp(): Promise<void> {
-    await this.#warming;
   }
 
   async #warmUp(screener: Screener): Promise<void> {
