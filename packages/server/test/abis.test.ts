@@ -7,6 +7,16 @@ import { describeEachDialect } from './helpers/databases.js';
 import { bearer, buildTestApp, createUser, errorCode, setupAdmin, type TestApp } from './helpers/app.js';
 import { abisRequest, cbeffOf, cbeffRecord, dataUrl, fingerBir } from './helpers/cbeff.js';
 import { impression, templateBase64 } from './helpers/fingers.js';
+import { ExtractionPool } from '@sarhad/engine';
+import { pino } from 'pino';
+import { AbisService, type AbisClientPrincipal } from '../src/services/abis-service.js';
+import { loadAuditSigningKey } from '../src/services/audit-signing-service.js';
+import type { ServiceContext } from '../src/services/context.js';
+import { EventBus } from '../src/services/events.js';
+import { createGallery } from '../src/services/galleries.js';
+import { ABIS_REFERENCE_FINGERS } from '../src/services/identification-gallery.js';
+import { Metrics } from '../src/services/metrics.js';
+import { WatchlistScreening } from '../src/services/watchlist-screening.js';
 
 const FINGERS = [1, 2, 6, 7];
 
@@ -226,6 +236,46 @@ describeEachDialect('the MOSIP ABIS interface', (context) => {
     const [inserted, identified] = await Promise.all([inserting, identifying]);
     assert.equal(inserted.returnValue, '1');
     assert.deepEqual(candidatesOf(identified), ['ref-10']);
+  });
+
+  test('jobs run in arrival order even when a later request is ready first (its client authenticated sooner)', async () => {
+    const { db, dialect } = context.database;
+    const logger = pino({ level: 'silent' });
+    const ctx: ServiceContext = {
+      db,
+      dialect,
+      clock: t.clock,
+      config: t.config,
+      logger,
+      extraction: new ExtractionPool(),
+      gallery: createGallery(db, t.config, undefined, logger),
+      watchlists: new WatchlistScreening(db),
+      metrics: new Metrics(),
+      events: new EventBus(logger),
+      auditKey: () => loadAuditSigningKey(t.config),
+    };
+    const matcher = new AbisService(ctx, createGallery(db, t.config, ABIS_REFERENCE_FINGERS, logger));
+    const client: AbisClientPrincipal = { kind: 'abis', clientId, name: 'MOSIP registration processor' };
+    try {
+      const first = matcher.arrive();
+      const second = matcher.arrive();
+      const third = matcher.arrive();
+      // The third (an IDENTIFY) is handled before the first (the INSERT it must see) and the second (a PING,
+      // which queues no job and must hold no one up).
+      const identifying = matcher.handle(client, abisRequest('identify', { referenceURL: dataUrl(cbeffOf(21, FINGERS, 2)) }), undefined, third);
+      await new Promise((resolve) => setImmediate(resolve));
+      const pinged = (await matcher.handle(client, abisRequest('ping'), undefined, second)) as unknown as AbisAnswer;
+      const inserted = (await matcher.handle(client, abisRequest('insert', { referenceId: 'ref-order', referenceURL: dataUrl(cbeffOf(21, FINGERS)) }), undefined, first)) as unknown as AbisAnswer;
+      assert.deepEqual([pinged.returnValue, inserted.returnValue], ['1', '1']);
+      const idAnswer = (await identifying) as unknown as AbisAnswer;
+      assert.deepEqual(candidatesOf(idAnswer), ['ref-order']);
+      const deleted = (await matcher.handle(client, abisRequest('delete', { referenceId: 'ref-order' }))) as unknown as AbisAnswer;
+      assert.equal(deleted.returnValue, '1');
+    } finally {
+      await matcher.gallery.close();
+      await ctx.gallery.close();
+      await ctx.extraction.close();
+    }
   });
 
   test('a version 1.0 request is answered with timestamp and integer values', async () => {

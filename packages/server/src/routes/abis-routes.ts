@@ -55,9 +55,17 @@ export function abisRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         done(null, NOT_JSON);
       }
     });
+    // A request has arrived once its body is read: it takes its place in arrival order then, before its client is
+    // authenticated (a database read, which may finish out of order). A slow upload holds no place, so it delays no
+    // one; a request refused without a job gives its place up at once.
     const answer = (operation: AbisOperation | undefined) => async (request: FastifyRequest) => {
-      const client = await abisService.authenticateClient(ctx, credentialOf(request));
-      return matcher.handle(client, request.body === NOT_JSON ? undefined : request.body, operation);
+      const turn = matcher.arrive();
+      try {
+        const client = await abisService.authenticateClient(ctx, credentialOf(request));
+        return await matcher.handle(client, request.body === NOT_JSON ? undefined : request.body, operation, turn);
+      } finally {
+        turn.leave();
+      }
     };
     scope.post('/abis', { bodyLimit: FINGERPRINT_BODY_LIMIT_BYTES }, answer(undefined));
     for (const [path, operation] of Object.entries(ABIS_PATHS)) {

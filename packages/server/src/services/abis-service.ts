@@ -6,8 +6,11 @@
  * interface. ABIS sees no personal data: reference ids and fingers only.
  *
  * Order: INSERT, DELETE and IDENTIFY are applied one at a time in arrival order (the gallery's `serialize`), so an
- * IDENTIFY sees every INSERT sent before it, as the spec requires; a referenceURL is fetched as soon as a request
- * arrives, while earlier jobs run. PENDING_JOBS counts those jobs not yet answered.
+ * IDENTIFY sees every INSERT sent before it, as the spec requires. A request has arrived once its body is read; the
+ * route takes an {@link AbisTurn} then, before the client is authenticated (a database read, which may finish out
+ * of order), and a job joins the queue only after every request that arrived earlier has queued its job or ended
+ * without one. A referenceURL is fetched as soon as its request is read, while earlier jobs run.
+ * PENDING_JOBS counts the jobs not yet answered.
  *
  * Idempotency: the answer to an INSERT or DELETE that succeeded is stored under its requestId in the same
  * transaction as the change, so a request sent again is answered again, never applied twice; the same requestId
@@ -174,11 +177,22 @@ function replay(row: abisRepo.AbisRequestRow, hash: string): Record<string, unkn
   return JSON.parse(row.response) as Record<string, unknown>;
 }
 
+/**
+ * A request's place in arrival order, taken when it comes in. `joined` is settled once every request that arrived
+ * earlier has queued its job or given up its place; `leave()` gives up this one's place (idempotent), after its
+ * own job is queued or when it will queue none.
+ */
+export interface AbisTurn {
+  readonly joined: Promise<void>;
+  leave(): void;
+}
+
 /** The ABIS matcher of one application: its gallery of references and its job queue. */
 export class AbisService {
   readonly #ctx: ServiceContext;
   readonly #gallery: IdentificationGallery;
   #pending = 0;
+  #lastTurn: Promise<void> = Promise.resolve();
 
   constructor(ctx: ServiceContext, gallery: IdentificationGallery) {
     this.#ctx = ctx;
@@ -190,17 +204,29 @@ export class AbisService {
     return this.#gallery;
   }
 
+  /** Takes the next place in arrival order; call it synchronously as a request comes in. */
+  arrive(): AbisTurn {
+    const joined = this.#lastTurn;
+    let leave!: () => void;
+    const left = new Promise<void>((resolve) => {
+      leave = resolve;
+    });
+    // The next request waits for this one and, through it, for every one before.
+    this.#lastTurn = joined.then(() => left);
+    return { joined, leave };
+  }
+
   /**
-   * Answers one message. `expected` is the operation the path names (undefined: any). Never throws for a bad
-   * request: every failure becomes a response with its MOSIP reason; unexpected errors are logged and answered
-   * with reason 1 (internal error).
+   * Answers one message. `expected` is the operation the path names (undefined: any); `turn` is the place the
+   * request took when it came in (default: a place taken now). Never throws for a bad request: every failure becomes
+   * a response with its MOSIP reason; unexpected errors are logged and answered with reason 1 (internal error).
    */
-  async handle(client: AbisClientPrincipal, body: unknown, expected?: AbisOperation): Promise<Record<string, unknown>> {
+  async handle(client: AbisClientPrincipal, body: unknown, expected?: AbisOperation, turn: AbisTurn = this.arrive()): Promise<Record<string, unknown>> {
     let envelope: AbisEnvelope = envelopeOf(body, expected);
     try {
       const request = parseAbisRequest(body, expected);
       envelope = request.envelope;
-      return await this.#dispatch(client, request);
+      return await this.#dispatch(client, request, turn);
     } catch (error) {
       if (error instanceof AbisFailure) {
         this.#ctx.logger.info({ abis: envelope.id, requestId: envelope.requestId, failureReason: error.reason, why: error.message }, 'ABIS request failed');
@@ -208,10 +234,12 @@ export class AbisService {
       }
       this.#ctx.logger.error({ err: error, abis: envelope.id, requestId: envelope.requestId }, 'ABIS request failed unexpectedly');
       return abisFailureResponse(envelope, this.#ctx.clock.now(), R.INTERNAL_ERROR);
+    } finally {
+      turn.leave();
     }
   }
 
-  async #dispatch(client: AbisClientPrincipal, request: AbisRequest): Promise<Record<string, unknown>> {
+  async #dispatch(client: AbisClientPrincipal, request: AbisRequest, turn: AbisTurn): Promise<Record<string, unknown>> {
     const now = () => this.#ctx.clock.now();
     switch (request.operation) {
       case 'ping':
@@ -224,23 +252,26 @@ export class AbisService {
         // Fetched now, applied in turn; a rejection is observed by the job, never left unhandled.
         const fingers = this.#biometrics(request.referenceURL);
         fingers.catch(() => undefined);
-        return this.#job(() => this.#insert(client, request, fingers));
+        return this.#job(turn, () => this.#insert(client, request, fingers));
       }
       case 'delete':
-        return this.#job(() => this.#delete(client, request));
+        return this.#job(turn, () => this.#delete(client, request));
       case 'identify': {
         const fingers = request.referenceURL === undefined ? undefined : this.#biometrics(request.referenceURL);
         fingers?.catch(() => undefined);
-        return this.#job(() => this.#identify(client, request, fingers));
+        return this.#job(turn, () => this.#identify(client, request, fingers));
       }
     }
   }
 
-  /** Runs a job after every earlier job, counting it as pending until it is answered. */
-  async #job<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs a job after every job that arrived earlier, counting it as pending until it is answered. */
+  async #job<T>(turn: AbisTurn, work: () => Promise<T>): Promise<T> {
     this.#pending++;
     try {
-      return await this.#gallery.serialize(work);
+      await turn.joined;
+      const run = this.#gallery.serialize(work);
+      turn.leave();
+      return await run;
     } finally {
       this.#pending--;
     }
