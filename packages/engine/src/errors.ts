@@ -13,6 +13,8 @@ export const ENGINE_ERROR_CODES = [
   'ENGINE_IMAGE_INVALID',
   /** The raster has no usable contrast: a blank or saturated capture. */
   'ENGINE_IMAGE_BLANK',
+  /** Bytes are not a finger image record this engine reads (ISO/IEC 19794-4), or it is truncated or inconsistent. */
+  'ENGINE_IMAGE_RECORD_INVALID',
   /** Segmentation found too little ridge area to be a fingerprint. */
   'ENGINE_NO_FINGERPRINT',
   /** Template bytes are shorter than their headers or declared lengths say. */

@@ -4,9 +4,10 @@
  */
 export * from './errors.js';
 
-// Images: the grey raster the engine takes, resampled to 500 dpi.
+// Images: the grey raster the engine takes, resampled to 500 dpi, and ISO/IEC 19794-4 finger image records.
 export * from './image/gray-image.js';
 export * from './image/resample.js';
+export * from './image/iso19794-4.js';
 
 // Extraction: image -> minutiae template with quality.
 export * from './minutiae/extract.js';
