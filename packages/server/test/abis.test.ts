@@ -6,8 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { describeEachDialect } from './helpers/databases.js';
 import { bearer, buildTestApp, createUser, errorCode, setupAdmin, type TestApp } from './helpers/app.js';
 import { abisRequest, cbeffOf, cbeffRecord, dataUrl, fingerBir } from './helpers/cbeff.js';
-import { impression, templateBase64 } from './helpers/fingers.js';
-import { ExtractionPool } from '@sarhad/engine';
+import { impression, syntheticRaster, templateBase64 } from './helpers/fingers.js';
+import { encodeFingerImageRecord, ExtractionPool } from '@sarhad/engine';
+import sharp from 'sharp';
 import { pino } from 'pino';
 import { AbisService, type AbisClientPrincipal } from '../src/services/abis-service.js';
 import { loadAuditSigningKey } from '../src/services/audit-signing-service.js';
@@ -241,13 +242,14 @@ describeEachDialect('the MOSIP ABIS interface', (context) => {
   test('jobs run in arrival order even when a later request is ready first (its client authenticated sooner)', async () => {
     const { db, dialect } = context.database;
     const logger = pino({ level: 'silent' });
+    const extraction = new ExtractionPool();
     const ctx: ServiceContext = {
       db,
       dialect,
       clock: t.clock,
       config: t.config,
       logger,
-      extraction: new ExtractionPool(),
+      extraction,
       gallery: createGallery(db, t.config, undefined, logger),
       watchlists: new WatchlistScreening(db),
       metrics: new Metrics(),
@@ -274,8 +276,36 @@ describeEachDialect('the MOSIP ABIS interface', (context) => {
     } finally {
       await matcher.gallery.close();
       await ctx.gallery.close();
-      await ctx.extraction.close();
+      await extraction.close();
     }
+  });
+
+  test('finger images in ISO/IEC 19794-4 records (2011 PNG, 2005 uncompressed) are extracted and found; WSQ is refused with 16', async () => {
+    const view = async (seed: number, capture: number, position: number, compression: 'png' | 'none') => {
+      const raster = syntheticRaster(seed, capture);
+      const pixels = Buffer.from(raster.pixelsBase64, 'base64');
+      const data = compression === 'none' ? pixels : await sharp(pixels, { raw: { width: raster.width, height: raster.height, channels: 1 } }).png().toBuffer();
+      return { position, width: raster.width, height: raster.height, dpi: raster.dpi, compression, data: new Uint8Array(data) } as const;
+    };
+    const bdb = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+    const record = async (capture: number) =>
+      cbeffRecord([
+        fingerBir('Right IndexFinger', bdb(encodeFingerImageRecord([await view(7101, capture, 2, 'png')], '020'))),
+        // The Subtype names no finger: the image record's own position counts.
+        fingerBir('UNKNOWN', bdb(encodeFingerImageRecord([await view(7102, capture, 7, 'none')], '010'))),
+      ]);
+    const inserted = await insert('ref-images', await record(1));
+    assert.equal(inserted.returnValue, '1');
+    const stored = await context.database.db.selectFrom('abis_fingers').select(['finger_position', 'source_format']).where('reference_id', '=', 'ref-images').orderBy('finger_position').execute();
+    assert.deepEqual(stored, [{ finger_position: 2, source_format: 'raster' }, { finger_position: 7, source_format: 'raster' }]);
+    const found = await send(abisRequest('identify', { referenceURL: dataUrl(await record(2)) }));
+    assert.equal(candidatesOf(found)?.[0], 'ref-images');
+    const wsq = encodeFingerImageRecord([{ ...(await view(7101, 2, 2, 'none')), compression: 'wsq' }], '020');
+    const refused = await insert('ref-wsq', cbeffRecord([fingerBir('Right IndexFinger', bdb(wsq))]));
+    assert.deepEqual([refused.returnValue, refused.failureReason], ['2', '16']);
+    const cut = await insert('ref-cut', cbeffRecord([fingerBir('Right IndexFinger', bdb(encodeFingerImageRecord([await view(7101, 2, 2, 'png')]).subarray(0, 200)))]));
+    assert.deepEqual([cut.returnValue, cut.failureReason], ['2', '16']);
+    assert.equal((await send(abisRequest('delete', { referenceId: 'ref-images' }))).returnValue, '1');
   });
 
   test('a version 1.0 request is answered with timestamp and integer values', async () => {

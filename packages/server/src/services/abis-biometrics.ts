@@ -9,16 +9,20 @@
  * The CBEFF must be plain XML: MOSIP's encrypted data-share payloads need the share policy set to unencrypted for
  * this matcher (TLS protects it in transit).
  *
+ * A finger BDB is either a minutiae template (ISO/IEC 19794-2, ANSI/INCITS 378 or Sarhad's own) or, as MOSIP sends
+ * them, an ISO/IEC 19794-4 finger image record (2005 or 2011; uncompressed, PNG or JPEG images: finger-image-records.ts),
+ * whose images are extracted in the engine's worker threads like a lane's captures.
+ *
  * Failures carry MOSIP's reasons: 7 (cannot fetch), 17 (data share expired: HTTP 410 Gone), 16 (not a CBEFF with
- * decodable ISO/IEC 19794-2, ANSI/INCITS 378 or Sarhad templates), 11 (no finger data), 18 (a finger too poor to
- * compare).
+ * decodable templates or finger images), 11 (no finger data), 18 (a finger too poor to compare).
  */
-import { decodeAnyTemplate } from '@sarhad/engine';
+import { decodeAnyTemplate, isFingerImageRecord, type ExtractionPool } from '@sarhad/engine';
 import { isServerError } from '../errors.js';
 import type { Config } from '../config.js';
 import { ABIS_FAILURE_REASONS as R, AbisFailure } from '../domain/abis-messages.js';
 import { CbeffError, MAX_CBEFF_CHARACTERS, readCbeffFingers } from '../domain/abis-cbeff.js';
-import { captureFinger, type CapturedFinger } from './fingerprint-capture.js';
+import { captureFinger, captureImageAsync, type CapturedFinger } from './fingerprint-capture.js';
+import { fingerImagesOfRecord } from './finger-image-records.js';
 
 /** Largest CBEFF document fetched. */
 export const MAX_CBEFF_BYTES = MAX_CBEFF_CHARACTERS; // bytes (XML of base64 is ASCII)
@@ -97,10 +101,11 @@ export async function loadCbeff(referenceURL: string, config: Config): Promise<s
 }
 
 /**
- * The fingers of a CBEFF document, captured as enrolment captures them (decoded, re-encoded in Sarhad's format,
- * prepared). A position named twice keeps the better quality. Throws AbisFailure 11, 16 or 18.
+ * The fingers of a CBEFF document, captured as enrolment captures them: templates decoded, finger images extracted
+ * (in `extraction`'s workers when given), each re-encoded in Sarhad's format and prepared. A position named twice
+ * keeps the better quality. Throws AbisFailure 11, 16 or 18.
  */
-export function fingersOfCbeff(xml: string, capturedAt: string): CapturedFinger[] {
+export async function fingersOfCbeff(xml: string, capturedAt: string, extraction?: ExtractionPool): Promise<CapturedFinger[]> {
   let birs;
   try {
     birs = readCbeffFingers(xml);
@@ -111,19 +116,30 @@ export function fingersOfCbeff(xml: string, capturedAt: string): CapturedFinger[
     throw error;
   }
   const byPosition = new Map<number, CapturedFinger>();
+  const keep = (captured: CapturedFinger, quality: number | undefined): void => {
+    const withQuality = quality === undefined ? captured : { ...captured, quality: Math.round(quality) };
+    const earlier = byPosition.get(captured.position);
+    if (!earlier || withQuality.quality > earlier.quality) byPosition.set(captured.position, withQuality);
+  };
   for (const bir of birs) {
-    const template = Buffer.from(bir.bdb).toString('base64');
-    let captured: CapturedFinger;
     try {
-      captured = captureFinger({ position: bir.position === 0 ? positionInTemplate(bir.bdb) : bir.position, template, capturedAt });
+      if (isFingerImageRecord(bir.bdb)) {
+        for (const finger of await fingerImagesOfRecord(bir.bdb, 'a finger image record')) {
+          const position = bir.position !== 0 ? bir.position : finger.position;
+          if (position < 1 || position > 10) {
+            throw new AbisFailure(R.INVALID_CBEFF_FORMAT, `a finger image names finger position ${finger.position}, and its BIR's Subtype none`);
+          }
+          keep(await captureImageAsync({ position, capturedAt }, finger.image, extraction), bir.quality ?? finger.quality);
+        }
+        continue;
+      }
+      const template = Buffer.from(bir.bdb).toString('base64');
+      keep(captureFinger({ position: bir.position === 0 ? positionInTemplate(bir.bdb) : bir.position, template, capturedAt }), bir.quality);
     } catch (error) {
       if (isServerError(error, 'FINGERPRINT_UNUSABLE')) throw new AbisFailure(R.QUALITY_CHECK_FAILED, error.message, { cause: error });
       if (isServerError(error, 'FINGERPRINT_TEMPLATE_INVALID')) throw new AbisFailure(R.INVALID_CBEFF_FORMAT, error.message, { cause: error });
       throw error;
     }
-    const withQuality = bir.quality === undefined ? captured : { ...captured, quality: Math.round(bir.quality) };
-    const earlier = byPosition.get(captured.position);
-    if (!earlier || withQuality.quality > earlier.quality) byPosition.set(captured.position, withQuality);
   }
   return [...byPosition.values()].sort((a, b) => a.position - b.position);
 }

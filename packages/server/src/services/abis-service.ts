@@ -279,7 +279,7 @@ export class AbisService {
 
   async #biometrics(referenceURL: string): Promise<CapturedFinger[]> {
     const xml = await loadCbeff(referenceURL, this.#ctx.config);
-    return fingersOfCbeff(xml, nowIso(this.#ctx));
+    return fingersOfCbeff(xml, nowIso(this.#ctx), this.#ctx.extraction);
   }
 
   async #insert(

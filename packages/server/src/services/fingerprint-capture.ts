@@ -85,7 +85,7 @@ function rasterImage(position: number, raster: GreyRaster): GrayImage {
 }
 
 /** Checks a captured template has enough minutiae, then encodes and prepares it. */
-function finishCapture(capture: FingerCapture, { template, sourceFormat, quality }: Captured): CapturedFinger {
+function finishCapture(capture: Pick<FingerCapture, 'position' | 'capturedAt'>, { template, sourceFormat, quality }: Captured): CapturedFinger {
   const position = capture.position;
   if (template.minutiae.length < MIN_TEMPLATE_MINUTIAE) {
     throw new ServerError(
@@ -136,11 +136,23 @@ export function captureFinger(capture: FingerCapture): CapturedFinger {
  */
 export async function captureFingerAsync(capture: FingerCapture, extraction: ExtractionPool | undefined): Promise<CapturedFinger> {
   if (capture.template !== undefined || extraction === undefined) return captureFinger(capture);
+  return captureImageAsync(capture, rasterImage(capture.position, capture.raster!), extraction);
+}
+
+/**
+ * A finger image already decoded (an ISO/IEC 19794-4 record's, say) extracted in `extraction`'s worker threads,
+ * or on the calling thread without them; the capture's own template or raster, if any, is not read. Same errors
+ * as {@link captureFingerAsync}.
+ */
+export async function captureImageAsync(
+  capture: Pick<FingerCapture, 'position' | 'capturedAt'>,
+  image: GrayImage,
+  extraction: ExtractionPool | undefined,
+): Promise<CapturedFinger> {
   const position = capture.position;
-  const image = rasterImage(position, capture.raster!);
   let extracted: Extraction;
   try {
-    extracted = await extraction.extract(image, { fingerPosition: position });
+    extracted = extraction === undefined ? extract(image, { fingerPosition: position }) : await extraction.extract(image, { fingerPosition: position });
   } catch (error) {
     if (isEngineError(error, 'ENGINE_WORKER_FAILED')) throw error;
     engineFailure(position, error);
