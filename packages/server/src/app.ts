@@ -71,7 +71,7 @@ export function build(deps: AppDeps): FastifyInstance {
   registerOpenApi(app);
   let auditSigningKey = deps.auditSigningKey;
   // Workers start with the first raster a lane sends (an app that only sees templates starts none) and end here.
-  const extraction = new ExtractionPool();
+  const extraction = new ExtractionPool({ workers: deps.config.extraction.workers });
   app.addHook('onClose', () => extraction.close());
   const ctx: ServiceContext = Object.freeze({
     db: deps.database.db,

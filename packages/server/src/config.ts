@@ -67,6 +67,8 @@ export const EnvConfig = z.object({
   // Where the indexed galleries keep their snapshots (written at shutdown, used at start while the database is
   // unchanged); `off` for none. Default: the data directory.
   SARHAD_GALLERY_SNAPSHOT_DIR: z.string().min(1).optional(),
+  // Threads that extract minutiae from the images lanes and ABIS requests send (started with the first image).
+  SARHAD_EXTRACTION_WORKERS: integer(1, 64).optional(), // unset: one per core
   NODE_ENV: z.string().optional(),
 });
 export type EnvConfig = z.infer<typeof EnvConfig>;
@@ -109,6 +111,8 @@ export interface Config {
     /** Directory of the snapshot files (undefined: none). */
     readonly snapshotDir: string | undefined;
   };
+  /** Worker threads extracting minutiae from submitted images (undefined: one per core). */
+  readonly extraction: { readonly workers: number | undefined };
   /** The MOSIP ABIS interface: URL prefixes a referenceURL may be fetched from (empty: data: URLs only). */
   readonly abis: { readonly fetchAllow: readonly string[]; readonly fetchTimeoutMs: number };
   /** Signed checkpoints: the server id they name and the Ed25519 private key file (PKCS#8 PEM). */
@@ -186,6 +190,7 @@ export function loadConfig(
       workers: e.SARHAD_GALLERY_WORKERS,
       snapshotDir: e.SARHAD_GALLERY_SNAPSHOT_DIR === 'off' ? undefined : resolve(cwd, e.SARHAD_GALLERY_SNAPSHOT_DIR ?? dataDir),
     },
+    extraction: { workers: e.SARHAD_EXTRACTION_WORKERS },
     abis: {
       fetchAllow: (e.SARHAD_ABIS_FETCH_ALLOW ?? '').split(',').map((p) => p.trim()).filter((p) => p !== ''),
       fetchTimeoutMs: e.SARHAD_ABIS_FETCH_TIMEOUT_MS,

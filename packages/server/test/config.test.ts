@@ -47,3 +47,12 @@ test('the configuration is frozen', () => {
     (config as { port: number }).port = 1;
   }, TypeError);
 });
+
+test('extraction workers: one per core unless SARHAD_EXTRACTION_WORKERS says; 0 is refused naming the variable', () => {
+  assert.equal(loadConfig({}, '/srv').extraction.workers, undefined);
+  assert.equal(loadConfig({ SARHAD_EXTRACTION_WORKERS: '3' }, '/srv').extraction.workers, 3);
+  assert.throws(
+    () => loadConfig({ SARHAD_EXTRACTION_WORKERS: '0' }, '/srv'),
+    (error) => isServerError(error, 'CONFIG_INVALID') && /SARHAD_EXTRACTION_WORKERS/.test(error.message),
+  );
+});
