@@ -115,6 +115,19 @@ export interface GalleryMemory {
   readonly bytesPerFinger: number;
   /** Bytes one finger record takes. */
   readonly recordBytes: number;
+  /**
+   * Records handed out so far, live or not: more than `fingers` by the runs freed and not yet reused, and the tails
+   * of chunks a run did not fit in. A snapshot is written without those holes, so a restart from it compacts.
+   */
+  readonly records: number;
+}
+
+/** A live subject's run as a packed snapshot places it: from its head now to its head in the snapshot. */
+interface PackedRun {
+  readonly id: string;
+  readonly from: number;
+  to: number;
+  readonly count: number;
 }
 
 /** A freed run of records and the sequence number of the write that freed it. */
@@ -330,6 +343,7 @@ export class FingerprintGallery {
       sharedBytes,
       bytesPerFinger: this.#fingers === 0 ? 0 : sharedBytes / this.#fingers,
       recordBytes: RECORD_BYTES,
+      records: this.#end,
     };
   }
 
@@ -466,17 +480,24 @@ export class FingerprintGallery {
   /**
    * Writes a snapshot to `sink`: header, metadata (with the caller's `watermark`), subject ids and the shared
    * chunks. Synchronous, so it reflects one sequence number; searches may run meanwhile.
+   *
+   * Live subjects are written packed, in their present order, without the runs deletes and updates freed (the
+   * gallery reuses a freed run only for a subject with as many fingers, so a gallery that churns grows): a
+   * gallery loaded from the snapshot holds no holes. When there are none, the chunks are written as they are;
+   * otherwise each packed chunk is assembled in a scratch chunk twice, once for the checksum the header carries
+   * and once to write, which costs a copy of the records but no second gallery's worth of memory.
    */
   writeSnapshot(sink: SnapshotSink, meta: { readonly watermark?: string } = {}): void {
     this.#assertOpen();
+    const layout = this.#packedLayout();
     const metaBytes = textEncoder.encode(JSON.stringify({ watermark: meta.watermark ?? null, sequence: this.#seq, subjects: this.size }));
     const idParts: Uint8Array[] = [];
     let idLength = 0;
-    for (const [id, head] of this.#heads) {
+    for (const { id, to } of layout.runs) {
       const bytes = textEncoder.encode(id);
       const part = new Uint8Array(6 + bytes.byteLength);
       const view = new DataView(part.buffer);
-      view.setUint32(0, head, true);
+      view.setUint32(0, to, true);
       view.setUint16(4, bytes.byteLength, true);
       part.set(bytes, 6);
       idParts.push(part);
@@ -490,16 +511,23 @@ export class FingerprintGallery {
       idBlock.set(part, at);
       at += part.byteLength;
     }
+    // The chunks as written: the gallery's own, or packed ones assembled on demand.
+    const scratch = layout.moved ? newChunk() : undefined;
+    const chunkBytes = (c: number): Uint8Array => {
+      if (scratch === undefined) return new Uint8Array(this.#buffers[c]!);
+      this.#assembleChunk(scratch, c, layout.runs);
+      return new Uint8Array(scratch.buffer);
+    };
     const checksum = new SnapshotChecksum();
     checksum.update(metaBlock);
     checksum.update(idBlock);
-    for (const buffer of this.#buffers) checksum.update(new Uint8Array(buffer));
+    for (let c = 0; c < layout.chunkCount; c++) checksum.update(chunkBytes(c));
     sink.write(
       encodeHeader({
         chunkRecords: CHUNK_RECORDS,
         recordBytes: RECORD_BYTES,
-        chunkCount: this.#chunks.length,
-        end: this.#end,
+        chunkCount: layout.chunkCount,
+        end: layout.end,
         subjects: this.size,
         metaBytes: metaBytes.byteLength,
         idBytes: idLength,
@@ -508,7 +536,58 @@ export class FingerprintGallery {
     );
     sink.write(metaBlock);
     sink.write(idBlock);
-    for (const buffer of this.#buffers) sink.write(new Uint8Array(buffer));
+    for (let c = 0; c < layout.chunkCount; c++) sink.write(chunkBytes(c));
+  }
+
+  /**
+   * Where every live subject's run goes when packed: heads in ascending order, each run placed right after the
+   * previous one unless it would straddle a chunk (as {@link #allocate} places them). `moved` is false when that
+   * is where every run already is, with nothing freed in between.
+   */
+  #packedLayout(): { runs: PackedRun[]; end: number; chunkCount: number; moved: boolean } {
+    const runs: PackedRun[] = [];
+    for (const [id, from] of this.#heads) {
+      const { chunk, r } = this.#locate(from);
+      runs.push({ id, from, to: 0, count: chunk.run[r]! });
+    }
+    runs.sort((a, b) => a.from - b.from);
+    let end = 0;
+    let moved = false;
+    for (const run of runs) {
+      let to = end;
+      if ((to % CHUNK_RECORDS) + run.count > CHUNK_RECORDS) to = (Math.floor(to / CHUNK_RECORDS) + 1) * CHUNK_RECORDS;
+      run.to = to;
+      if (to !== run.from) moved = true;
+      end = to + run.count;
+    }
+    if (end !== this.#end) moved = true;
+    return { runs, end, chunkCount: moved ? Math.ceil(end / CHUNK_RECORDS) : this.#chunks.length, moved };
+  }
+
+  /** Fills `scratch` with packed chunk `c`: the runs placed in it copied from where they are, every other record free. */
+  #assembleChunk(scratch: GalleryChunk, c: number, runs: readonly PackedRun[]): void {
+    new Uint8Array(scratch.buffer).fill(0);
+    const first = c * CHUNK_RECORDS;
+    // Runs are in ascending `to` order: find the first one in this chunk, then copy until the chunk ends.
+    let lo = 0;
+    let hi = runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (runs[mid]!.to < first) lo = mid + 1;
+      else hi = mid;
+    }
+    const M = MAX_GALLERY_MINUTIAE;
+    const C = MAX_FINGER_CODES;
+    for (let i = lo; i < runs.length && runs[i]!.to < first + CHUNK_RECORDS; i++) {
+      const { from, to, count } = runs[i]!;
+      const { chunk: src, r } = this.#locate(from);
+      const d = to - first;
+      scratch.insertSeq[d] = 1;
+      for (const field of ['run', 'position', 'minutiaCount', 'codeCount'] as const) scratch[field].set(src[field].subarray(r, r + count), d);
+      for (const field of ['x', 'y', 'direction'] as const) scratch[field].set(src[field].subarray(r * M, (r + count) * M), d * M);
+      scratch.codeLo.set(src.codeLo.subarray(r * C, (r + count) * C), d * C);
+      scratch.codeHi.set(src.codeHi.subarray(r * C, (r + count) * C), d * C);
+    }
   }
 
   /**
