@@ -58,7 +58,7 @@ test('bench identify --json builds, saves, reloads and searches a 200-subject ga
   // 30 of about 202 subjects are fully matched per search.
   assert.ok(Math.abs(result.penetration - 30 / 202) < 0.02, `penetration ${result.penetration}`);
   assert.ok(result.p50Ms > 0 && result.p95Ms >= result.p50Ms && result.p99Ms >= result.p95Ms);
-  // 716 bytes a record; one 65,536-record chunk holds the 404 fingers here, so per finger it is chunk / fingers.
+  // 844 bytes a record; one 65,536-record chunk holds the 404 fingers here, so per finger it is chunk / fingers.
   assert.equal(result.bytesPerFinger, Math.round(result.sharedBytes / 404));
   assert.ok(result.buildSeconds > 0 && result.loadSeconds >= 0);
   assert.ok(existsSync(snapshot), 'the snapshot named by --snapshot is kept');

@@ -42,7 +42,7 @@ export * from './identify/fusion.js';
 export * from './identify/fpir.js';
 export { SNAPSHOT_MAGIC, SNAPSHOT_VERSION, type SnapshotSink, type SnapshotSource } from './identify/snapshot-format.js';
 export { startModuleWorker } from './identify/module-worker.js';
-export { DEFAULT_SHORTLIST, MAX_FINGER_CODES, MAX_GALLERY_MINUTIAE, MAX_SUBJECT_FINGERS } from './identify/identify-parameters.js';
+export { DEFAULT_PENETRATION, DEFAULT_SHORTLIST, defaultShortlist, MAX_FINGER_CODES, MAX_GALLERY_MINUTIAE, MAX_SUBJECT_FINGERS } from './identify/identify-parameters.js';
 export { RECORD_BYTES } from './identify/gallery-chunk.js';
 
 // Evaluation: FVC protocol, error rates, DET curves.

@@ -39,7 +39,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  DEFAULT_SHORTLIST,
+  defaultShortlist,
   extract,
   FingerprintGallery,
   fpirThreshold,
@@ -88,7 +88,7 @@ interface BenchIdentifyOptions {
   readonly data?: string;
   readonly snapshot?: string;
   readonly load?: string;
-  readonly shortlist: number;
+  readonly shortlist?: number;
   readonly heldOut: number;
   readonly nonMated: number;
   readonly mated?: number;
@@ -107,7 +107,7 @@ export function register(program: Command): void {
     .option('--data <dir>', `directory with the FVC sets and their ${DATASETS_JSON} (default: ${IDENTIFY_DATA_CANDIDATES.join(' or ')})`)
     .option('--snapshot <file>', 'where to save the gallery snapshot that is loaded back (default: a temporary file, removed)')
     .option('--load <file>', 'search a gallery saved earlier by --snapshot instead of building one (FVC subjects included)')
-    .option('--shortlist <n>', 'subjects the index passes to full matching', positiveInteger('--shortlist'), DEFAULT_SHORTLIST)
+    .option('--shortlist <n>', 'subjects the index passes to full matching (default: the gallery\'s, 400 or 0.1 % of the subjects)', positiveInteger('--shortlist'))
     .option('--held-out <n>', 'FVC fingers per set never enrolled (non-mated probes are made of them)', positiveInteger('--held-out'), DEFAULT_HELD_OUT)
     .option('--non-mated <n>', 'non-mated probes searched', positiveInteger('--non-mated'), DEFAULT_NON_MATED)
     .option('--mated <n>', 'mated probes searched, spread evenly (default: all)', positiveInteger('--mated'))
@@ -464,7 +464,8 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
 
   try {
     const memory = gallery.memory();
-    const searchOptions = { exhaustive, shortlist: options.shortlist };
+    const shortlist = options.shortlist ?? defaultShortlist(gallery.size);
+    const searchOptions = { exhaustive, shortlist };
     // Warm-up: compile the search paths in every worker before timing.
     await gallery.search(mated[0]!.fingers, { limit: 1, ...searchOptions });
     const matedOutcomes = await runSearches(gallery, mated, searchOptions, 'mated');
@@ -500,7 +501,7 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
       background: options.load === undefined ? options.background : null,
       replicate: options.load === undefined ? options.replicate : null,
       fvcSubjects: enrol.length,
-      shortlist: exhaustive ? null : options.shortlist,
+      shortlist: exhaustive ? null : shortlist,
       matedProbes: matedOutcomes.length,
       nonMatedProbes: nonMatedOutcomes.length,
       nonMatedPossible,
@@ -543,7 +544,7 @@ async function benchIdentify(options: BenchIdentifyOptions): Promise<void> {
     process.stdout.write(
       [
         `sarhad bench identify: ${result.subjects} subjects x ${result.fingers} fingers (${result.backgroundSubjects} synthetic${result.background === null ? '' : ` ${result.background}`} + ${enrol.length} FVC), ` +
-          `${result.mode} search${exhaustive ? '' : `, shortlist ${options.shortlist}`}; ${result.cpu}, ${result.cores} cores, Node ${result.node}`,
+          `${result.mode} search${exhaustive ? '' : `, shortlist ${result.shortlist}`}; ${result.cpu}, ${result.cores} cores, Node ${result.node}`,
         `  accuracy     rank-1 ${pct(result.rank1)} of ${result.matedProbes} mated probes` +
           (result.exhaustiveRank1 === null ? '' : ` (exhaustive reference ${pct(result.exhaustiveRank1)})`) +
           `; misses: ${result.rank1Misses.filter((m) => m.kind === 'index').length} left out by the index, ` +

@@ -31,7 +31,8 @@ import { CHUNK_BYTES, newChunk, RECORD_BYTES, viewChunk, type GalleryChunk } fro
 import { ENTRY_STRIDE, RESULT_HEADER } from './gallery-scan.js';
 import {
   CHUNK_RECORDS,
-  DEFAULT_SHORTLIST,
+  CODE_BITS,
+  defaultShortlist,
   MAX_FINGER_CODES,
   MAX_GALLERY_MINUTIAE,
   MAX_SUBJECT_FINGERS,
@@ -67,7 +68,7 @@ export interface GallerySearchOptions {
   readonly targetFpir?: number;
   /** Most candidates returned, best first. Default 10. */
   readonly limit?: number;
-  /** Subjects the index passes to full matching. Default {@link DEFAULT_SHORTLIST}. */
+  /** Subjects the index passes to full matching. Default: 400, or 0.1 % of the gallery when more (defaultShortlist). */
   readonly shortlist?: number;
   /** Fully match every subject instead of using the index (the reference; slow on large galleries). */
   readonly exhaustive?: boolean;
@@ -137,6 +138,8 @@ interface FreeRun {
 }
 
 const DEFAULT_LIMIT = 10;
+/** The cell's bits above the low 16 (CODE_BITS = 20: four). */
+const CODE_HIGH_MASK = (1 << (CODE_BITS - 16)) - 1;
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -255,7 +258,8 @@ export class FingerprintGallery {
       for (let j = 0; j < c; j++) {
         const code = batch.codes[cFrom + j]!;
         chunk.codeLo[cTo + j] = code & 0xffff;
-        chunk.codeHi[cTo + j] = code >>> 16;
+        chunk.codeHi[cTo + j] = (code >>> 16) & CODE_HIGH_MASK;
+        chunk.codeApex[cTo + j] = code >>> CODE_BITS;
       }
     }
     this.#ids[head] = subjectId;
@@ -356,7 +360,7 @@ export class FingerprintGallery {
     this.#assertOpen();
     const probeBuffer = encodeProbe(probe);
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const shortlist = options.shortlist ?? DEFAULT_SHORTLIST;
+    const shortlist = options.shortlist ?? defaultShortlist(this.size);
     for (const [name, value] of [['limit', limit], ['shortlist', shortlist]] as const) {
       if (!Number.isInteger(value) || value < 1) {
         throw new EngineError('ENGINE_GALLERY_INPUT', `${name} must be a whole number >= 1, got ${String(value)}`);
@@ -587,6 +591,7 @@ export class FingerprintGallery {
       for (const field of ['x', 'y', 'direction'] as const) scratch[field].set(src[field].subarray(r * M, (r + count) * M), d * M);
       scratch.codeLo.set(src.codeLo.subarray(r * C, (r + count) * C), d * C);
       scratch.codeHi.set(src.codeHi.subarray(r * C, (r + count) * C), d * C);
+      scratch.codeApex.set(src.codeApex.subarray(r * C, (r + count) * C), d * C);
     }
   }
 

@@ -11,7 +11,7 @@
  * and readers load deleteSeq before insertSeq (see gallery.ts for the order that makes a reused slot invisible).
  *
  * Per record: 4 + 4 (sequence numbers) + 4 (run, position, minutia count, code count) + 64 · 5 (minutiae) +
- * 128 · 3 (index codes) = 716 bytes.
+ * 128 · 4 (index codes: the cell in 20 bits, the triangle's apex minutia in a byte) = 844 bytes.
  */
 import { CHUNK_RECORDS, MAX_FINGER_CODES, MAX_GALLERY_MINUTIAE } from './identify-parameters.js';
 
@@ -32,9 +32,11 @@ export interface GalleryChunk {
   readonly x: Uint16Array;
   readonly y: Uint16Array;
   readonly direction: Uint8Array;
-  /** Index codes of record r at r · MAX_FINGER_CODES: low 16 bits and high bits (triangle-codes.ts). */
+  /** Index codes of record r at r · MAX_FINGER_CODES: the cell's low 16 bits and high 4 bits (triangle-codes.ts). */
   readonly codeLo: Uint16Array;
   readonly codeHi: Uint8Array;
+  /** The apex minutia (index into the record's minutiae) of each code's triangle, for the pose stage. */
+  readonly codeApex: Uint8Array;
 }
 
 const R = CHUNK_RECORDS;
@@ -42,7 +44,7 @@ const M = MAX_GALLERY_MINUTIAE;
 const C = MAX_FINGER_CODES;
 
 /** Byte length of one chunk: the arrays laid out largest element first, so every view is aligned. */
-export const CHUNK_BYTES = R * (4 + 4) + R * (M * 2 * 2 + C * 2) + R * (4 + M + C);
+export const CHUNK_BYTES = R * (4 + 4) + R * (M * 2 * 2 + C * 2) + R * (4 + M + C + C);
 
 /** Bytes of memory one finger record takes. */
 export const RECORD_BYTES = CHUNK_BYTES / R;
@@ -66,10 +68,11 @@ export function viewChunk(buffer: SharedArrayBuffer): GalleryChunk {
   const codeCount = take((o) => new Uint8Array(buffer, o, R), R);
   const direction = take((o) => new Uint8Array(buffer, o, R * M), R * M);
   const codeHi = take((o) => new Uint8Array(buffer, o, R * C), R * C);
+  const codeApex = take((o) => new Uint8Array(buffer, o, R * C), R * C);
   if (at !== CHUNK_BYTES || buffer.byteLength !== CHUNK_BYTES) {
     throw new Error(`gallery chunk layout: ${at} bytes laid out, buffer of ${buffer.byteLength}, expected ${CHUNK_BYTES}`);
   }
-  return { buffer, insertSeq, deleteSeq, run, position, minutiaCount, codeCount, x, y, direction, codeLo, codeHi };
+  return { buffer, insertSeq, deleteSeq, run, position, minutiaCount, codeCount, x, y, direction, codeLo, codeHi, codeApex };
 }
 
 /** A fresh, zeroed chunk (every record free). */

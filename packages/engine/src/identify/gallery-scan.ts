@@ -13,8 +13,16 @@ import { decodeProbe, type DecodedProbeFinger } from './finger-batch.js';
 import { fuseFingerScores } from './fusion.js';
 import type { GalleryChunk } from './gallery-chunk.js';
 import { isVisible } from './gallery-chunk.js';
-import { CHUNK_RECORDS, MAX_FINGER_CODES, MAX_GALLERY_MINUTIAE, MAX_SUBJECT_FINGERS } from './identify-parameters.js';
-import { codeScore, probeCells, type ProbeCells } from './triangle-codes.js';
+import {
+  CHUNK_RECORDS,
+  MAX_FINGER_CODES,
+  MAX_GALLERY_MINUTIAE,
+  MAX_SUBJECT_FINGERS,
+  POSE_HIT_WEIGHT,
+  POSE_STAGE_FRACTION,
+} from './identify-parameters.js';
+import { ProbePoses } from './pose-votes.js';
+import { codeScore, probeCells, type ProbeCells, type ProbeEntries } from './triangle-codes.js';
 
 /** Float64 slots per result entry. */
 export const ENTRY_STRIDE = 4 + 2 * MAX_SUBJECT_FINGERS;
@@ -33,19 +41,36 @@ export interface ScanRequest {
   readonly exclude: number;
 }
 
-/** A probe decoded once per request: fingers, their prepared templates (lazily) and index bitmaps (lazily). */
+/** Cells recorded per probe finger for the pose stage (a typical finger enters 20,000 to 60,000). */
+const PROBE_ENTRY_CAPACITY = 1 << 17;
+
+/**
+ * A probe decoded once per request: fingers, their prepared templates, index bitmaps and pose tables (each made
+ * when first needed).
+ */
 export class ProbeContext {
   readonly fingers: DecodedProbeFinger[];
   /** Probe finger index for each position 0..10, or -1. */
   readonly byPosition = new Int8Array(11).fill(-1);
   readonly #prepared: (PreparedTemplate | undefined)[];
   readonly #cells: (ProbeCells | undefined)[];
+  readonly #entries: (ProbeEntries | undefined)[];
+  readonly #poses: (ProbePoses | undefined)[];
 
   constructor(buffer: ArrayBuffer) {
     this.fingers = decodeProbe(buffer);
     this.fingers.forEach((f, i) => (this.byPosition[f.position] = i));
     this.#prepared = this.fingers.map(() => undefined);
     this.#cells = this.fingers.map(() => undefined);
+    this.#entries = this.fingers.map(() => undefined);
+    this.#poses = this.fingers.map(() => undefined);
+  }
+
+  /** The pose table of finger i (pose-votes.ts), from the cells its bitmap was built with. */
+  poses(i: number): ProbePoses {
+    const f = this.fingers[i]!;
+    this.cells(i);
+    return (this.#poses[i] ??= new ProbePoses(this.#entries[i]!, f.x, f.y, f.direction, 0, f.count));
   }
 
   prepared(i: number): PreparedTemplate {
@@ -55,7 +80,12 @@ export class ProbeContext {
 
   cells(i: number): ProbeCells {
     const f = this.fingers[i]!;
-    return (this.#cells[i] ??= probeCells(f.x, f.y, f.direction, 0, f.count));
+    if (this.#cells[i] === undefined) {
+      const entries: ProbeEntries = { cell: new Uint32Array(PROBE_ENTRY_CAPACITY), apex: new Uint8Array(PROBE_ENTRY_CAPACITY), count: 0 };
+      this.#cells[i] = probeCells(f.x, f.y, f.direction, 0, f.count, undefined, entries);
+      this.#entries[i] = entries;
+    }
+    return this.#cells[i];
   }
 }
 
@@ -162,10 +192,44 @@ class TopScores {
   }
 }
 
+/** Index z-scores of one scan's subjects, reused from scan to scan (grown as needed). */
+let stageScores = new Float64Array(1 << 16);
+let stageRecords = new Int32Array(1 << 16);
+
+/** The `k`-th largest of `values[0 .. n)` (1-based k <= n), by quickselect on a copy. */
+export function kthLargest(values: Float64Array, n: number, k: number): number {
+  const a = values.slice(0, n);
+  let lo = 0;
+  let hi = n - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target]!;
+}
+
 /**
- * Scans the visible subjects whose head lies in [from, to): index mode scores each by its fingers' index z-scores
- * combined as Σz / √k and keeps the best `keep` (fused score 0, filled by {@link matchRecords} later); exhaustive
- * mode fully matches each and keeps the best `keep` by fused score.
+ * Scans the visible subjects whose head lies in [from, to). Index mode scores each by its fingers' index z-scores
+ * combined as Σz / √k, then gives the best {@link POSE_STAGE_FRACTION} of them (at least `keep`) the pose stage:
+ * the score becomes z + {@link POSE_HIT_WEIGHT} · Σ pose score (pose-votes.ts), and the best `keep` by it are kept
+ * (fused score 0, filled by {@link matchRecords} later). Exhaustive mode fully matches each subject and keeps the
+ * best `keep` by fused score.
  */
 export function scanSubjects(chunks: readonly GalleryChunk[], request: ScanRequest, probe: ProbeContext): Float64Array {
   const { seq, from, to, exhaustive, exclude } = request;
@@ -200,9 +264,35 @@ export function scanSubjects(chunks: readonly GalleryChunk[], request: ScanReque
         k++;
       }
       if (k === 0) continue;
+      if (scanned === stageScores.length) {
+        const scores = new Float64Array(scanned * 2);
+        scores.set(stageScores);
+        stageScores = scores;
+        const records = new Int32Array(scanned * 2);
+        records.set(stageRecords);
+        stageRecords = records;
+      }
+      stageScores[scanned] = k === 1 ? z : z / Math.sqrt(k);
+      stageRecords[scanned] = base + r;
       scanned++;
-      const score = k === 1 ? z : z / Math.sqrt(k);
-      if (score > top.floor) top.push(score, base + r);
+    }
+  }
+  if (!exhaustive && scanned > 0) {
+    const staged = Math.min(scanned, Math.max(keep, Math.ceil(POSE_STAGE_FRACTION * scanned)));
+    const floor = kthLargest(stageScores, scanned, staged);
+    const poses = probe.fingers.map((_, i) => probe.poses(i));
+    for (let s = 0; s < scanned; s++) {
+      const z = stageScores[s]!;
+      if (z < floor) continue;
+      const head = stageRecords[s]!;
+      const chunk = chunks[Math.floor(head / CHUNK_RECORDS)]!;
+      const r = head % CHUNK_RECORDS;
+      let agreeing = 0;
+      for (let rec = r, end = r + chunk.run[r]!; rec < end; rec++) {
+        const pi = byPosition[chunk.position[rec]!]!;
+        if (pi >= 0) agreeing += poses[pi]!.score(cells[pi]!.bits, chunk, rec);
+      }
+      top.push(z + POSE_HIT_WEIGHT * agreeing, head);
     }
   }
   // Exhaustive entries are matched again for their per-finger scores (cheap: `keep` of them).

@@ -52,5 +52,29 @@ export const INDEX_ANGLE_TOLERANCE = 8;
 export const CODE_BITS = 20;
 export const CODE_CELLS = 1 << CODE_BITS;
 
-/** Subjects passed from the index to full matching when a search does not say (`shortlist`). */
+/**
+ * The index's second stage (pose-votes.ts): the share of each worker's subjects, best by index z-score, whose hits
+ * are checked for a consistent pose (at least the shortlist).
+ */
+export const POSE_STAGE_FRACTION = 0.05;
+/** Hits agree on a pose when their rotations differ by at most this (byte angle: 8 = 11.25°, as the matcher's)... */
+export const POSE_ANGLE_TOLERANCE = 8;
+/** ...and the gallery apexes, so rotated, land within this distance of each other's shift (px). */
+export const POSE_SHIFT_TOLERANCE = 20;
+/** Weight of a pose-consistent hit against one unit of the subject's index z-score. */
+export const POSE_HIT_WEIGHT = 2;
+/** Votes considered per finger (a finger with more hits than this is counted on its first ones). */
+export const MAX_POSE_VOTES = 128;
+
+/**
+ * Subjects passed from the index to full matching when a search does not say (`shortlist`): at least
+ * {@link DEFAULT_SHORTLIST}, and {@link DEFAULT_PENETRATION} of the gallery above 400,000 subjects (1,000 at a
+ * million), where the last mates the index ranks lower than 400th are still found (IDENTIFY.md).
+ */
 export const DEFAULT_SHORTLIST = 400;
+export const DEFAULT_PENETRATION = 0.001;
+
+/** The shortlist a search of a gallery of `subjects` uses when it does not say. */
+export function defaultShortlist(subjects: number): number {
+  return Math.max(DEFAULT_SHORTLIST, Math.ceil(subjects * DEFAULT_PENETRATION));
+}

@@ -13,9 +13,10 @@ import { EngineError } from '../errors.js';
 export const SNAPSHOT_MAGIC = 'SRHDGLRY';
 /**
  * 2: index codes spread over the print (triangle-codes.ts fingerCodes); a version-1 file holds the smallest
- * triangles' codes, so it is refused and the gallery rebuilt from the database.
+ * triangles' codes, so it is refused and the gallery rebuilt from the database. 3: each code keeps its triangle's
+ * apex minutia (844-byte records), for the index's pose stage.
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 export const SNAPSHOT_HEADER_BYTES = 64;
 
 /** Where a snapshot is written: called with consecutive pieces (views the sink must not keep after returning). */

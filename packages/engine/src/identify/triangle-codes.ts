@@ -147,10 +147,14 @@ const trianglePerimeter = new Float32Array(MAX_MINUTIAE * 28);
 /** Per triangle: how many triangles of the same apex minutia are smaller (0 for each minutia's smallest). */
 const triangleRank = new Uint8Array(MAX_MINUTIAE * 28);
 const triangleOrder: number[] = [];
+/** Per triangle: its apex minutia. */
+const triangleApex = new Uint8Array(MAX_MINUTIAE * 28);
 
 /**
  * The index codes of an enrolled finger's minutiae (compact arrays from `offset`, `count` of them), written to
- * `out` (at least {@link MAX_FINGER_CODES} long); returns how many, distinct and sorted.
+ * `out` (at least {@link MAX_FINGER_CODES} long); returns how many: distinct cells, ascending, each in the low
+ * {@link CODE_BITS} bits with its triangle's apex minutia (an index below 64) in the bits above, for the pose stage
+ * (pose-votes.ts).
  *
  * Which triangles are kept: small ones, since short sides distort least, but not simply the smallest of the print.
  * Those cluster where minutiae are densest, often one side of the core, and a probe that covers another part of the
@@ -181,6 +185,7 @@ export function fingerCodes(
     }
     triangleCode[t] = cell(sideBin(l1), sideBin(l2), apex >> APEX_BIN_SHIFT, a0 >> DIRECTION_BIN_SHIFT, a1 >> DIRECTION_BIN_SHIFT, a2 >> DIRECTION_BIN_SHIFT);
     trianglePerimeter[t] = l1 + l2;
+    triangleApex[t] = apexMinutia;
     t++;
   });
   rankByPerimeter(apexStart, t);
@@ -188,10 +193,14 @@ export function fingerCodes(
   for (let i = 0; i < t; i++) triangleOrder[i] = i;
   triangleOrder.sort((a, b) => triangleRank[a]! - triangleRank[b]! || trianglePerimeter[a]! - trianglePerimeter[b]! || a - b);
   const kept = Math.min(t, MAX_FINGER_CODES);
-  for (let i = 0; i < kept; i++) out[i] = triangleCode[triangleOrder[i]!]!;
-  const codes = out.subarray(0, kept).sort();
+  // Sorted by cell, the apex below it (cell · 2^8 + apex fits 28 bits); one code per cell, with its lowest apex.
+  for (let i = 0; i < kept; i++) out[i] = triangleCode[triangleOrder[i]!]! * 256 + triangleApex[triangleOrder[i]!]!;
+  const packed = out.subarray(0, kept).sort();
   let distinct = 0;
-  for (let i = 0; i < kept; i++) if (i === 0 || codes[i] !== codes[i - 1]) out[distinct++] = codes[i]!;
+  for (let i = 0; i < kept; i++) {
+    const code = packed[i]! >>> 8;
+    if (i === 0 || code !== packed[i - 1]! >>> 8) out[distinct++] = code | ((packed[i]! & 0xff) << CODE_BITS);
+  }
   return distinct;
 }
 
@@ -215,6 +224,16 @@ export interface ProbeCells {
   readonly density: number;
 }
 
+/**
+ * Every cell a probe finger's triangles entered, with the triangle's apex minutia, in the order entered (a cell
+ * may repeat); filled by {@link probeCells} up to the arrays' length, for the pose stage.
+ */
+export interface ProbeEntries {
+  readonly cell: Uint32Array;
+  readonly apex: Uint8Array;
+  count: number;
+}
+
 /** Side-length bins a probe side of `length` px may fall in. */
 function sideRange(length: number): [number, number] {
   const tolerance = SIDE_TOLERANCE_BASE + SIDE_TOLERANCE_SLOPE * length;
@@ -229,11 +248,18 @@ export function probeCells(
   offset: number,
   count: number,
   reuse?: Uint32Array,
+  entries?: ProbeEntries,
 ): ProbeCells {
   const bits = reuse ?? new Uint32Array(CODE_CELLS >>> 5);
   bits.fill(0);
   let set = 0;
+  if (entries) entries.count = 0;
+  let apexMinutia = 0;
   const mark = (c: number): void => {
+    if (entries && entries.count < entries.cell.length) {
+      entries.cell[entries.count] = c;
+      entries.apex[entries.count++] = apexMinutia;
+    }
     const word = c >>> 5;
     const bit = 1 << (c & 31);
     if ((bits[word]! & bit) === 0) {
@@ -274,7 +300,8 @@ export function probeCells(
     }
   };
   const n = loadNeighbours(x, y, direction, offset, count, PROBE_TRIANGLE_NEIGHBOURS);
-  forEachTriangle(n, (l1, l2, apex, a0, a1, a2, a0Other, nearFlip) => {
+  forEachTriangle(n, (l1, l2, apex, a0, a1, a2, a0Other, nearFlip, apexOf) => {
+    apexMinutia = apexOf;
     enter(l1, l2, apex, a0, a1, a2);
     // The same triangle with its sides in the other order, as a print where the apex angle fell the other side of
     // 0 or 180 degrees would describe it.
