@@ -48,6 +48,7 @@
  * JPEG with sharp).
  */
 import { EngineError } from '../errors.js';
+import { ByteReader } from '../template/byte-reader.js';
 import { ByteWriter } from '../template/byte-writer.js';
 import { assertGrayImage, MAX_IMAGE_SIDE } from './gray-image.js';
 import type { GrayImage } from './gray-image.js';
@@ -158,86 +159,9 @@ function invalid(what: string, message: string): EngineError {
   return new EngineError('ENGINE_IMAGE_RECORD_INVALID', `${what}: ${message}`);
 }
 
-/**
- * A bounds-checked big-endian cursor over a record or one of its blocks. Like the template ByteReader, but a
- * short buffer is ENGINE_IMAGE_RECORD_INVALID, and offsets in messages are from the start of the whole record.
- */
-class RecordReader {
-  private readonly view: DataView;
-  private position = 0;
-
-  constructor(
-    private readonly bytes: Uint8Array,
-    /** Offset of `bytes` in the whole record, for messages. */
-    private readonly base: number,
-    private readonly what: string,
-  ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-
-  /** Offset of the cursor in the whole record. */
-  get offset(): number {
-    return this.base + this.position;
-  }
-
-  get remaining(): number {
-    return this.bytes.length - this.position;
-  }
-
-  require(count: number, field: string): void {
-    if (count > this.remaining) {
-      throw invalid(
-        this.what,
-        `truncated: ${field} needs ${count} bytes at offset ${this.offset}, only ${this.remaining} remain`,
-      );
-    }
-  }
-
-  u8(field: string): number {
-    this.require(1, field);
-    return this.view.getUint8(this.position++);
-  }
-
-  u16(field: string): number {
-    this.require(2, field);
-    const value = this.view.getUint16(this.position);
-    this.position += 2;
-    return value;
-  }
-
-  u32(field: string): number {
-    this.require(4, field);
-    const value = this.view.getUint32(this.position);
-    this.position += 4;
-    return value;
-  }
-
-  /** A 6-byte unsigned integer (the 2005 record length); exact, as it stays below 2^53. */
-  u48(field: string): number {
-    this.require(6, field);
-    const value = this.view.getUint16(this.position) * TWO_POW_32 + this.view.getUint32(this.position + 2);
-    this.position += 6;
-    return value;
-  }
-
-  skip(count: number, field: string): void {
-    this.require(count, field);
-    this.position += count;
-  }
-
-  /** The next `count` bytes as a view into the record. */
-  take(count: number, field: string): Uint8Array {
-    this.require(count, field);
-    const out = this.bytes.subarray(this.position, this.position + count);
-    this.position += count;
-    return out;
-  }
-
-  /** A reader over the next `count` bytes, which this reader skips; `what` names them in its messages. */
-  block(count: number, field: string, what: string): RecordReader {
-    const start = this.offset;
-    return new RecordReader(this.take(count, field), start, what);
-  }
+/** A reader over a whole record: a short one is ENGINE_IMAGE_RECORD_INVALID, like every other fault. */
+function recordReader(bytes: Uint8Array, what: string): ByteReader {
+  return new ByteReader(bytes, what, { truncated: 'ENGINE_IMAGE_RECORD_INVALID' });
 }
 
 /** True when `bytes` starts with the finger image record identifier "FIR\0" (any version). */
@@ -269,7 +193,7 @@ export function decodeFingerImageRecord(bytes: Uint8Array): FingerImageRecord {
 }
 
 function decode2005(bytes: Uint8Array): FingerImageRecord {
-  const reader = new RecordReader(bytes, 0, WHAT_2005);
+  const reader = recordReader(bytes, WHAT_2005);
   reader.require(HEADER_2005, 'the general header');
   reader.skip(8, 'format identifier and version');
   checkRecordLength(reader.u48('record length'), bytes.length, WHAT_2005);
@@ -322,7 +246,7 @@ function decode2005(bytes: Uint8Array): FingerImageRecord {
 }
 
 function decode2011(bytes: Uint8Array): FingerImageRecord {
-  const reader = new RecordReader(bytes, 0, WHAT_2011);
+  const reader = recordReader(bytes, WHAT_2011);
   reader.require(HEADER_2011, 'the general header');
   reader.skip(8, 'format identifier and version');
   checkRecordLength(reader.u32('record length'), bytes.length, WHAT_2011);
@@ -398,7 +322,7 @@ function checkRecordLength(declared: number, actual: number, what: string): void
   }
 }
 
-function checkNothingAfter(reader: RecordReader, unit: string, what: string): void {
+function checkNothingAfter(reader: ByteReader, unit: string, what: string): void {
   if (reader.remaining !== 0) {
     throw invalid(what, `${reader.remaining} bytes at offset ${reader.offset} follow the last ${unit}`);
   }
