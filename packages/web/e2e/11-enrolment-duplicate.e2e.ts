@@ -110,9 +110,10 @@ test('the same fingers under another identity are held for adjudication and show
   await submitted.getByText('Tazkira TZ-1368-4471', { exact: true }).waitFor();
   // The image this enrolment captured is shown; templates have none.
   await submitted.getByRole('img', { name: 'Captured image of Right middle' }).waitFor();
+  // The candidates' records load after the comparison opens: wait for them, then count.
   const candidate = duplicate.getByTestId('duplicate-candidate');
-  assert.equal(await candidate.count(), 1);
   await candidate.getByRole('heading', { name: 'Candidate 1: enrolled · AFRIDI, SHER ALAM' }).waitFor();
+  assert.equal(await candidate.count(), 1);
   await candidate.getByText('Passport GH6110111').waitFor();
   await candidate.getByText('Border pass GHL-61101').waitFor();
   assert.ok(Number(await candidate.getByTestId('fused-score').innerText()) > 0);
