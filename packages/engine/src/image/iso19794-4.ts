@@ -213,22 +213,7 @@ function decode2005(bytes: Uint8Array): FingerImageRecord {
   const views: FingerImageView[] = [];
   for (let i = 0; i < count; i++) {
     const where = `${WHAT_2005}, finger image ${i + 1} of ${count}`;
-    const start = reader.offset;
-    const length = reader.u32(`finger image ${i + 1} block length`);
-    if (length < FINGER_HEADER_2005) {
-      throw invalid(
-        where,
-        `block length ${length} at offset ${start} is shorter than its ${FINGER_HEADER_2005}-byte header`,
-      );
-    }
-    if (length - 4 > reader.remaining) {
-      throw invalid(
-        where,
-        `block length ${length} at offset ${start} runs past the end of the record ` +
-          `(${reader.remaining + 4} bytes left)`,
-      );
-    }
-    const block = reader.block(length - 4, 'finger image block', where);
+    const block = lengthPrefixed(reader, `finger image ${i + 1} block length`, 'finger image block', FINGER_HEADER_2005, where);
     const position = block.u8('finger position');
     block.skip(1, 'count of views');
     const viewNumber = block.u8('view number');
@@ -258,23 +243,8 @@ function decode2011(bytes: Uint8Array): FingerImageRecord {
   const views: FingerImageView[] = [];
   for (let i = 0; i < count; i++) {
     const where = `${WHAT_2011}, representation ${i + 1} of ${count}`;
-    const start = reader.offset;
-    const length = reader.u32(`representation ${i + 1} length`);
     const least = 4 + CAPTURE_FIELDS_2011 + 1 + (certified ? 1 : 0) + IMAGE_FIELDS_2011;
-    if (length < least) {
-      throw invalid(
-        where,
-        `representation length ${length} at offset ${start} is shorter than its fields (${least} bytes)`,
-      );
-    }
-    if (length - 4 > reader.remaining) {
-      throw invalid(
-        where,
-        `representation length ${length} at offset ${start} runs past the end of the record ` +
-          `(${reader.remaining + 4} bytes left)`,
-      );
-    }
-    const block = reader.block(length - 4, 'representation', where);
+    const block = lengthPrefixed(reader, `representation ${i + 1} length`, 'representation', least, where);
     block.skip(CAPTURE_FIELDS_2011, 'capture date-time and device');
     const qualityBlocks = block.u8('number of quality blocks');
     block.require(qualityBlocks * QUALITY_BLOCK_BYTES, `${qualityBlocks} quality blocks`);
@@ -304,8 +274,7 @@ function decode2011(bytes: Uint8Array): FingerImageRecord {
     if (dataLength !== block.remaining) {
       throw invalid(
         where,
-        `image data length ${dataLength} does not match the ${block.remaining} bytes left in the representation ` +
-          `(length ${length})`,
+        `image data length ${dataLength} does not match the ${block.remaining} bytes left in the representation`,
       );
     }
     const data = block.take(dataLength, 'image data');
@@ -320,6 +289,25 @@ function checkRecordLength(declared: number, actual: number, what: string): void
   if (declared !== actual) {
     throw invalid(what, `record length field says ${declared} bytes, but the record has ${actual} bytes`);
   }
+}
+
+/**
+ * A block that starts with its own 4-byte length (the length included): checked to hold at least `least` bytes and
+ * to end inside the record, then returned as a reader over the rest of it.
+ */
+function lengthPrefixed(reader: ByteReader, lengthField: string, unit: string, least: number, where: string): ByteReader {
+  const start = reader.offset;
+  const length = reader.u32(lengthField);
+  if (length < least) {
+    throw invalid(where, `${lengthField} ${length} at offset ${start} is shorter than the ${least} bytes its fields need`);
+  }
+  if (length - 4 > reader.remaining) {
+    throw invalid(
+      where,
+      `${lengthField} ${length} at offset ${start} runs past the end of the record (${reader.remaining + 4} bytes left)`,
+    );
+  }
+  return reader.block(length - 4, unit, where);
 }
 
 function checkNothingAfter(reader: ByteReader, unit: string, what: string): void {
