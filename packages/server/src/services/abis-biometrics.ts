@@ -115,33 +115,43 @@ export async function fingersOfCbeff(xml: string, capturedAt: string, extraction
     }
     throw error;
   }
-  const byPosition = new Map<number, CapturedFinger>();
-  const keep = (captured: CapturedFinger, quality: number | undefined): void => {
-    const withQuality = quality === undefined ? captured : { ...captured, quality: Math.round(quality) };
-    const earlier = byPosition.get(captured.position);
-    if (!earlier || withQuality.quality > earlier.quality) byPosition.set(captured.position, withQuality);
-  };
-  for (const bir of birs) {
-    try {
-      if (isFingerImageRecord(bir.bdb)) {
-        for (const finger of await fingerImagesOfRecord(bir.bdb, 'a finger image record')) {
+  // Every BIR is captured at once (images extract concurrently in the workers); a failure is reported for the first
+  // failing BIR in document order, whichever finished first.
+  type Capture = { readonly captured: CapturedFinger; readonly quality: number | undefined };
+  const captures = birs.map(async (bir): Promise<Capture[]> => {
+    if (isFingerImageRecord(bir.bdb)) {
+      const fingers = await fingerImagesOfRecord(bir.bdb, 'a finger image record');
+      return Promise.all(
+        fingers.map(async (finger) => {
           const position = bir.position !== 0 ? bir.position : finger.position;
           if (position < 1 || position > 10) {
             throw new AbisFailure(R.INVALID_CBEFF_FORMAT, `a finger image names finger position ${finger.position}, and its BIR's Subtype none`);
           }
-          keep(await captureImageAsync({ position, capturedAt }, finger.image, extraction), bir.quality ?? finger.quality);
-        }
-        continue;
-      }
-      const template = Buffer.from(bir.bdb).toString('base64');
-      keep(captureFinger({ position: bir.position === 0 ? positionInTemplate(bir.bdb) : bir.position, template, capturedAt }), bir.quality);
-    } catch (error) {
-      if (isServerError(error, 'FINGERPRINT_UNUSABLE')) throw new AbisFailure(R.QUALITY_CHECK_FAILED, error.message, { cause: error });
-      if (isServerError(error, 'FINGERPRINT_TEMPLATE_INVALID')) throw new AbisFailure(R.INVALID_CBEFF_FORMAT, error.message, { cause: error });
-      throw error;
+          return { captured: await captureImageAsync({ position, capturedAt }, finger.image, extraction), quality: bir.quality ?? finger.quality };
+        }),
+      );
+    }
+    const template = Buffer.from(bir.bdb).toString('base64');
+    const position = bir.position === 0 ? positionInTemplate(bir.bdb) : bir.position;
+    return [{ captured: captureFinger({ position, template, capturedAt }), quality: bir.quality }];
+  });
+  const byPosition = new Map<number, CapturedFinger>();
+  for (const result of await Promise.allSettled(captures)) {
+    if (result.status === 'rejected') throw abisFailureOf(result.reason);
+    for (const { captured, quality } of result.value) {
+      const withQuality = quality === undefined ? captured : { ...captured, quality: Math.round(quality) };
+      const earlier = byPosition.get(captured.position);
+      if (!earlier || withQuality.quality > earlier.quality) byPosition.set(captured.position, withQuality);
     }
   }
   return [...byPosition.values()].sort((a, b) => a.position - b.position);
+}
+
+/** A capture failure as MOSIP's reason: 18 for an unusable finger, 16 for undecodable data; others unchanged. */
+function abisFailureOf(error: unknown): unknown {
+  if (isServerError(error, 'FINGERPRINT_UNUSABLE')) return new AbisFailure(R.QUALITY_CHECK_FAILED, error.message, { cause: error });
+  if (isServerError(error, 'FINGERPRINT_TEMPLATE_INVALID')) return new AbisFailure(R.INVALID_CBEFF_FORMAT, error.message, { cause: error });
+  return error;
 }
 
 /** For a BIR whose subtype names no finger: the position its template's first view names. Throws AbisFailure 16. */
